@@ -1,0 +1,8 @@
+// happy-dom has no IndexedDB; idb-keyval needs one.
+import 'fake-indexeddb/auto';
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});

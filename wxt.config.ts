@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host access is limited to huggingface.co; `storage` is the only API permission.
+// `browser_specific_settings` (Firefox add-on id) lives here so browser differences stay in one place.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'PaperSift',
+    description: 'Highlight, save and hide papers on the Hugging Face Daily Papers pages.',
+    permissions: ['storage'],
+    host_permissions: ['https://huggingface.co/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'papersift@papersift.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});

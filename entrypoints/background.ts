@@ -1,3 +1,14 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { handleRequest } from '../utils/background/handlers';
+import { isBackgroundMessage } from '../utils/background/validate-request';
 
-export default defineBackground(() => {});
+// Wiring only. The listener is registered synchronously so a message that wakes the MV3 worker is not missed.
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (reply: unknown) => void) => {
+    // Messages for other contexts (e.g. the popup's tab requests) are left alone so they are not swallowed.
+    if (!isBackgroundMessage(msg)) return undefined;
+    void handleRequest(msg).then(sendResponse);
+    return true;
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The background's answers to `BackgroundRequest`s. Never throws: bad messages and storage failures come back as
+ * `{ ok: false, error }`. Every request runs through one write queue, so read-modify-writes from many tabs cannot
+ * interleave and `state/get` sees a snapshot consistent with its `rev`. Nothing is kept in memory between requests.
+ */
+import type { BackgroundRequest, BackgroundResponses, LibraryChange, Reply } from '../messaging/protocol';
+import {
+  deleteHidden,
+  deleteSaved,
+  getHidden,
+  getSaved,
+  listHidden,
+  listSaved,
+  putHidden,
+  putSaved,
+  savedIds,
+} from '../storage/library-db';
+import { buildHiddenRecord, buildSavedRecord } from './build-record';
+import { currentRev, publishChange } from './change-bus';
+import { validateRequest } from './validate-request';
+import { createWriteQueue } from './write-queue';
+
+type Type = BackgroundRequest['type'];
+type RequestOf<T extends Type> = Extract<BackgroundRequest, { type: T }>;
+type Handler<T extends Type> = {
+  /** What failed, for the error message: "Could not <what>: <reason>". */
+  what: (req: RequestOf<T>) => string;
+  run: (req: RequestOf<T>) => Promise<BackgroundResponses[T]>;
+};
+
+const queue = createWriteQueue();
+
+/** A change that did land must not be reported as a failure because the notification could not be sent. */
+async function announce(change: LibraryChange): Promise<void> {
+  try {
+    await publishChange(change);
+  } catch (e) {
+    console.warn('[PaperSift] change stored but not published:', reasonOf(e));
+  }
+}
+
+const handlers: { [T in Type]: Handler<T> } = {
+  'library/save': {
+    what: (r) => `save paper ${r.paper.id}`,
+    async run({ paper, source }) {
+      const rec = buildSavedRecord(paper, source, Date.now(), await getSaved(paper.id));
+      await putSaved(rec);
+      await announce({ type: 'saved', id: rec.id });
+      return rec;
+    },
+  },
+  'library/unsave': {
+    what: (r) => `remove paper ${r.id} from the library`,
+    async run({ id }) {
+      const removed = await deleteSaved(id);
+      if (removed) await announce({ type: 'unsaved', id });
+      return { removed };
+    },
+  },
+  'library/recent': {
+    what: () => 'read the library',
+    run: async ({ limit }) => (await listSaved()).slice(0, limit),
+  },
+  'hidden/hide': {
+    what: (r) => `hide paper ${r.id}`,
+    async run({ id, title, reason, source }) {
+      const rec = buildHiddenRecord(id, title, reason, source, Date.now(), await getHidden(id));
+      await putHidden(rec);
+      await announce({ type: 'hidden', id, reason: rec.reason });
+      return rec;
+    },
+  },
+  'hidden/unhide': {
+    what: (r) => `unhide paper ${r.id}`,
+    async run({ id }) {
+      const removed = await deleteHidden(id);
+      if (removed) await announce({ type: 'unhidden', id });
+      return { removed };
+    },
+  },
+  'state/get': {
+    what: () => 'read the library state',
+    async run() {
+      const [ids, hidden, rev] = await Promise.all([savedIds(), listHidden(), currentRev()]);
+      return { savedIds: ids, hidden: hidden.map(({ id, reason }) => ({ id, reason })), rev };
+    },
+  },
+};
+
+function reasonOf(e: unknown): string {
+  // DOMExceptions such as QuotaExceededError may carry an empty message; their name still says what happened.
+  if (e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException))
+    return e.message || e.name;
+  return String(e);
+}
+
+export function handleRequest<T extends Type>(req: RequestOf<T>): Promise<Reply<BackgroundResponses[T]>>;
+export function handleRequest(req: unknown): Promise<Reply<BackgroundResponses[Type]>>;
+export async function handleRequest(msg: unknown): Promise<Reply<BackgroundResponses[Type]>> {
+  let checked: ReturnType<typeof validateRequest>;
+  try {
+    checked = validateRequest(msg);
+  } catch (e) {
+    // Only reachable when called directly with exotic objects (messages arrive structured-cloned).
+    return { ok: false, error: `Bad request: ${reasonOf(e)}` };
+  }
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const req = checked.req;
+  // The map is indexed by req.type, so this handler takes exactly this request; TS cannot see that correlation.
+  const handler = handlers[req.type] as unknown as Handler<Type>;
+  try {
+    return { ok: true, value: await queue(() => handler.run(req)) };
+  } catch (e) {
+    return { ok: false, error: `Could not ${handler.what(req)}: ${reasonOf(e)}` };
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Finds paper cards on an HF papers page from what has always been true of them: a card is the
+ * element around a heading link to `/papers/<arXiv id>`, holding no link to any other paper.
+ * No Tailwind class is consulted, so a re-skin of the site does not break detection.
+ */
+
+import { copyScope, linksToPaper } from './card-scope';
+import { headingOfLink, headingRank, isOurs, precedes, textOf } from './dom';
+import { paperLinkTarget } from './links';
+import { pageKindOf, paperIdFromUrl } from './page-kind';
+import {
+  CARD_ELEMENT_SELECTOR,
+  HEADING_SELECTOR,
+  LINK_SELECTOR,
+  MAIN_SELECTOR,
+  MEDIA_SELECTOR,
+  NEVER_ROOT_TAGS,
+  OUR_UI_SELECTOR,
+  PAPER_PAGE_ROOT_SELECTOR,
+  PAPER_PAGE_TITLE_SELECTOR,
+} from './selectors';
+
+export interface DetectedCard {
+  /** arXiv id without version. */
+  id: string;
+  /** The card's root element (article on list pages; the section holding the h1 on a paper page). */
+  root: HTMLElement;
+  /** The title link (list pages) or h1 (paper page), in the copy that is visible. */
+  titleEl: HTMLElement;
+  /** 'media' when the card starts with a thumbnail/video link, 'plain' otherwise, 'paper' on a paper page. */
+  layout: 'media' | 'plain' | 'paper';
+}
+
+type IsVisible = (el: Element) => boolean;
+
+/**
+ * Visible when the browser says so. Without layout (DOMParser documents, happy-dom) this may say
+ * true or false for every copy alike; detectCards then falls back to the first copy.
+ */
+export function defaultIsVisible(el: Element): boolean {
+  try {
+    const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+    if (typeof check !== 'function' || !el.isConnected || !el.ownerDocument.defaultView) return true;
+    return check.call(el);
+  } catch {
+    return true;
+  }
+}
+
+export function detectCards(doc: Document, url: string | URL, isVisible: IsVisible = defaultIsVisible): DetectedCard[] {
+  if (pageKindOf(url) === 'paper') return detectPaperPage(doc, url);
+  return detectListCards(doc, isVisible);
+}
+
+/** Paper page: one card, the paper of the URL, titled by the page's h1. */
+function detectPaperPage(doc: Document, url: string | URL): DetectedCard[] {
+  const id = paperIdFromUrl(url);
+  if (!id) return [];
+  const scope = doc.querySelector(MAIN_SELECTOR) ?? doc;
+  const h1 =
+    Array.from(scope.querySelectorAll<HTMLElement>(PAPER_PAGE_TITLE_SELECTOR)).find((h) => !isOurs(h)) ?? null;
+  if (!h1) return [];
+  const root = h1.closest<HTMLElement>(PAPER_PAGE_ROOT_SELECTOR) ?? h1.parentElement ?? h1;
+  return [{ id, root, titleEl: h1, layout: 'paper' }];
+}
+
+/** Marker for an ancestor whose subtree links to more than one paper. */
+const MIXED = '\u0000mixed';
+
+/**
+ * Records, for every ancestor of `start`, the one paper id its subtree links to (or MIXED).
+ * Each element changes state at most twice (unset → id → MIXED) and a walk stops at the first
+ * ancestor that already knows, so marking all links costs linear time in the page size.
+ */
+function markPaperUp(start: Element, id: string, state: Map<Element, string>): void {
+  let value = id;
+  for (let el: Element | null = start; el; el = el.parentElement) {
+    const cur = state.get(el);
+    if (cur === MIXED || cur === value) return;
+    if (cur === undefined) {
+      state.set(el, value);
+    } else {
+      value = MIXED;
+      state.set(el, MIXED);
+    }
+  }
+}
+
+/** Records, for every ancestor of a non-title heading, the strongest (lowest) heading rank below it. */
+function markHeadingUp(heading: Element, rank: number, minRank: Map<Element, number>): void {
+  for (let el = heading.parentElement; el; el = el.parentElement) {
+    const cur = minRank.get(el);
+    if (cur !== undefined && cur <= rank) return;
+    minRank.set(el, rank);
+  }
+}
+
+interface TitleLink {
+  a: HTMLElement;
+  id: string;
+  rank: number;
+}
+
+function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
+  // Our UI is rare; skip the per-element ancestor check when there is none.
+  const hasOurUi = doc.querySelector(OUR_UI_SELECTOR) !== null;
+  const ours = (el: Element) => hasOurUi && isOurs(el);
+
+  const state = new Map<Element, string>();
+  const titles: TitleLink[] = [];
+  const titleHeadings = new Set<Element>();
+  for (const a of Array.from(doc.querySelectorAll<HTMLElement>(LINK_SELECTOR))) {
+    const target = paperLinkTarget(a.getAttribute('href'));
+    if (!target || ours(a)) continue;
+    markPaperUp(a, target.id, state);
+    if (target.hash !== '') continue;
+    const heading = headingOfLink(a);
+    if (!heading) continue;
+    titleHeadings.add(heading);
+    titles.push({ a, id: target.id, rank: headingRank(heading) });
+  }
+  if (titles.length === 0) return [];
+
+  // Page and section headings bound a card from above (matters when a page lists a single paper).
+  const minRank = new Map<Element, number>();
+  for (const h of Array.from(doc.querySelectorAll(HEADING_SELECTOR))) {
+    if (!titleHeadings.has(h) && !ours(h)) markHeadingUp(h, headingRank(h), minRank);
+  }
+
+  // id → root → title links in that root (Map order = first appearance in the page).
+  const groups = new Map<string, Map<HTMLElement, HTMLElement[]>>();
+  for (const t of titles) {
+    const root = climbToRoot(t, state, minRank);
+    let byRoot = groups.get(t.id);
+    if (!byRoot) groups.set(t.id, (byRoot = new Map()));
+    const links = byRoot.get(root);
+    if (links) links.push(t.a);
+    else byRoot.set(root, [t.a]);
+  }
+
+  const cards: DetectedCard[] = [];
+  for (const [id, byRoot] of groups) {
+    const candidates = Array.from(byRoot, ([root, links]) => ({ root, titleEl: pickVisible(links, isVisible) }));
+    const chosen =
+      candidates.length === 1 ? candidates[0]! : (candidates.find((c) => safeVisible(isVisible, c.titleEl)) ?? candidates[0]!);
+    cards.push({ id, root: chosen.root, titleEl: chosen.titleEl, layout: layoutOf(chosen.root, chosen.titleEl, id) });
+  }
+  return cards;
+}
+
+/**
+ * Highest ancestor of the title link that links to no other paper and holds no page/section heading
+ * (narrowed to the title's <article> when that lies inside it).
+ */
+function climbToRoot(t: TitleLink, state: Map<Element, string>, minRank: Map<Element, number>): HTMLElement {
+  let root: HTMLElement = t.a;
+  for (let p = t.a.parentElement; p && !NEVER_ROOT_TAGS.has(p.tagName.toUpperCase()); p = p.parentElement) {
+    if (state.get(p) !== t.id) break;
+    if ((minRank.get(p) ?? 7) <= t.rank) break;
+    root = p;
+  }
+  const article = t.a.closest<HTMLElement>(CARD_ELEMENT_SELECTOR);
+  return article && article !== root && root.contains(article) ? article : root;
+}
+
+/** The visible copy's link; the first when visibility cannot tell them apart. */
+function pickVisible(links: HTMLElement[], isVisible: IsVisible): HTMLElement {
+  if (links.length === 1) return links[0]!;
+  return links.find((a) => safeVisible(isVisible, a)) ?? links[0]!;
+}
+
+function safeVisible(isVisible: IsVisible, el: Element): boolean {
+  try {
+    return isVisible(el);
+  } catch {
+    return false;
+  }
+}
+
+/** 'media' when, in the title's copy, a thumbnail/video link to the same paper comes before the title. */
+function layoutOf(root: HTMLElement, titleEl: HTMLElement, id: string): 'media' | 'plain' {
+  const scope = copyScope(root, titleEl, id);
+  const media = linksToPaper(scope, id).some(
+    (a) =>
+      a !== titleEl &&
+      paperLinkTarget(a.getAttribute('href'))?.hash === '' &&
+      headingOfLink(a) === null &&
+      (a.querySelector(MEDIA_SELECTOR) !== null || textOf(a) === '') &&
+      precedes(a, titleEl),
+  );
+  return media ? 'media' : 'plain';
+}

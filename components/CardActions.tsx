@@ -1,0 +1,79 @@
+import type { HideReason } from '../utils/storage/records';
+
+export interface CardActionsProps {
+  title: string;
+  saved: boolean;
+  /** Why the card is hidden, or null when it is not. */
+  hidden: HideReason | null;
+  /** The reader pressed "Show" on a hidden card: it stays hidden in storage but is visible in this view. */
+  revealed: boolean;
+  /** On the single paper page nothing collapses: the page is the paper. */
+  collapsible: boolean;
+  /** A message for the reader (a failed write, rolled back). */
+  message: string | null;
+  onToggleSave(): void;
+  onHide(): void;
+  onShow(): void;
+  onCollapse(): void;
+  onUndoHide(): void;
+}
+
+function hiddenLabel(reason: HideReason): string {
+  return reason.startsWith('topic:') ? `Hidden by topic '${reason.slice('topic:'.length)}'` : 'Hidden';
+}
+
+/** Save/Hide controls of one paper card, and the one-line placeholder of a hidden card. Text only: no HTML from the page. */
+export function CardActions(p: CardActionsProps) {
+  const status = (
+    <span class="status" role="status" aria-live="polite">
+      {p.message}
+    </span>
+  );
+
+  if (p.hidden && p.collapsible && !p.revealed) {
+    return (
+      <div class="placeholder">
+        <span class="placeholder-text">
+          {hiddenLabel(p.hidden)}: <span class="placeholder-title">{p.title || 'Untitled paper'}</span>
+        </span>
+        <span class="sep" aria-hidden="true">·</span>
+        <button type="button" class="link" onClick={p.onShow}>Show</button>
+        <span class="sep" aria-hidden="true">·</span>
+        <button type="button" class="link" onClick={p.onUndoHide}>Undo</button>
+        {status}
+      </div>
+    );
+  }
+
+  return (
+    <div class="toolbar">
+      <button
+        type="button"
+        class={p.saved ? 'btn saved' : 'btn'}
+        aria-pressed={p.saved ? 'true' : 'false'}
+        title={p.saved ? 'Saved in your PaperSift library — click to remove' : 'Save to your PaperSift library'}
+        onClick={p.onToggleSave}
+      >
+        <span class="icon" aria-hidden="true">{p.saved ? '★' : '☆'}</span>
+        {p.saved ? 'Saved' : 'Save'}
+      </button>
+      {p.hidden ? (
+        <>
+          {p.collapsible && (
+            <button type="button" class="btn" onClick={p.onCollapse} title="Collapse this hidden paper again">
+              Collapse
+            </button>
+          )}
+          <button type="button" class="btn" onClick={p.onUndoHide} title="Stop hiding this paper">
+            <span class="sr-only">{hiddenLabel(p.hidden)} · </span>Unhide
+          </button>
+        </>
+      ) : (
+        <button type="button" class="btn" onClick={p.onHide} title="Hide this paper from your lists (reversible)">
+          Hide
+        </button>
+      )}
+      {status}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import shadowCss from '../../components/card-actions.css?inline';
+
+/** Attribute that marks PaperSift's injected UI host (public contract: user styles, bug reports, tests). */
+export const UI_ATTR = 'data-papersift-ui';
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/** One constructed stylesheet shared by every card's shadow root: parsing CSS 1,000 times would cost more than the cards. */
+function adoptStyles(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(shadowCss);
+    } catch {
+      sharedSheet = null; // e.g. an engine without constructable stylesheets in content scripts
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = shadowCss;
+  shadow.append(style);
+}
+
+/** Creates the element that holds one card's controls. The shadow root keeps page CSS out and ours in. */
+export function createCardHost(id: string): { host: HTMLElement; mount: HTMLElement } {
+  const host = document.createElement('div');
+  host.setAttribute(UI_ATTR, id);
+  const shadow = host.attachShadow({ mode: 'open' });
+  adoptStyles(shadow);
+  // Preact renders into its own container so it never diffs against our <style> fallback.
+  const mount = document.createElement('div');
+  shadow.append(mount);
+  return { host, mount };
+}

@@ -1,0 +1,57 @@
+/** Runs `fn` once in the next frame, however often it is requested before then. Falls back to a timer because
+ *  background tabs get no animation frames, and a tab updated from another tab must still catch up. */
+export function frameBatcher(fn: () => void, fallbackMs = 250): () => void {
+  let scheduled = false;
+  let raf = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (!scheduled) return;
+    scheduled = false;
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+    fn();
+  };
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    raf = requestAnimationFrame(run);
+    timer = setTimeout(run, fallbackMs);
+  };
+}
+
+/** Runs queued jobs in slices of at most `budgetMs`, yielding between slices so no task grows long. */
+export class SlicedQueue<T> {
+  private items: T[] = [];
+  private running = false;
+  constructor(
+    private readonly work: (item: T) => void,
+    private readonly afterSlice: () => void,
+    private readonly budgetMs = 8,
+  ) {}
+
+  push(item: T): void {
+    this.items.push(item);
+    if (!this.running) {
+      this.running = true;
+      queueMicrotask(() => this.drain());
+    }
+  }
+
+  get pending(): number {
+    return this.items.length;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  private drain(): void {
+    const start = performance.now();
+    let i = 0;
+    while (i < this.items.length && performance.now() - start < this.budgetMs) this.work(this.items[i++]!);
+    this.items.splice(0, i);
+    this.afterSlice();
+    if (this.items.length) setTimeout(() => this.drain(), 0);
+    else this.running = false;
+  }
+}

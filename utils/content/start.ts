@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '../messaging/client';
+import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../messaging/protocol';
+import { LibraryMirror } from './library-state';
+import { observePage } from './observe-page';
+import { PageDecorator, type LibraryActions } from './page-decorator';
+
+const actions: LibraryActions = {
+  save: (paper, source) => sendToBackground({ type: 'library/save', paper, source }),
+  unsave: (id) => sendToBackground({ type: 'library/unsave', id }),
+  hide: (id, title, reason, source) => sendToBackground({ type: 'hidden/hide', id, title, reason, source }),
+  unhide: (id) => sendToBackground({ type: 'hidden/unhide', id }),
+};
+
+/** Wires PaperSift into one HF papers page. Everything it adds is removed when the context is invalidated. */
+export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
+  const mirror = new LibraryMirror();
+  let observer: ReturnType<typeof observePage> | undefined;
+  const decorator = new PageDecorator(document, () => location.href, mirror, actions, () => observer?.forget());
+
+  const reload = async () => {
+    try {
+      mirror.load(await sendToBackground({ type: 'state/get' }));
+      decorator.refresh();
+    } catch (err) {
+      console.warn('[PaperSift] could not read the library; cards show as unsaved until it answers', err);
+    }
+  };
+
+  // Wait briefly for the library so saved cards don't flash "Save" first; a sleeping worker may take longer,
+  // and then the cards appear at once and take their state when it answers.
+  const loaded = reload();
+  await Promise.race([loaded, new Promise((r) => setTimeout(r, 400))]);
+  decorator.pass();
+  observer = observePage(document.body ?? document.documentElement, () => decorator.pass());
+  ctx.addEventListener(window, 'wxt:locationchange', () => decorator.pass());
+  await loaded;
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const event = changes[CHANGE_KEY]?.newValue as ChangeEvent | undefined;
+    if (area !== 'local' || !event) return;
+    if (mirror.applyEvent(event)) decorator.refresh([event.change.id]);
+    else void reload(); // we missed events (e.g. the tab was frozen): take the whole state again
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: Reply<unknown>) => void) => {
+    if ((msg as TabRequest | undefined)?.type !== 'page/stats') return false;
+    sendResponse({ ok: true, value: decorator.stats() });
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage as never);
+
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage as never);
+    decorator.destroy();
+  });
+}

@@ -1,0 +1,333 @@
+/// <reference types="node" />
+/**
+ * The one place that launches Chromium with PaperSift and serves the offline Hugging Face pages at their real URLs.
+ * Used by the e2e tests, `npm run demo` and `npm run bench`.
+ *
+ * The machine has no internet: every huggingface.co request is answered from tests/fixtures, images get a 1×1
+ * transparent PNG, and any other host is aborted at once.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Route, type Worker } from 'playwright-core';
+import { API_DAILY, PAGES, SITE_CSS, type PageName } from './fixtures';
+import { chromiumPath, EXT_DIR } from './paths';
+
+const TRANSPARENT_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+const STYLESHEET_PATH = /^\/front\/build\/kube-[^/]+\/style\.css$/;
+const IMAGE_PATH = /\.(png|jpe?g|gif|svg|webp|ico|avif)$/i;
+
+interface Body {
+  /** A fixture file (re-read when it changes, so a regenerated one is picked up), or a fixed body. */
+  file?: string;
+  body?: string;
+  contentType: string;
+}
+
+/** What the fake huggingface.co serves. Tests add page variants with `servePage`. */
+export class FixtureSite {
+  private readonly bodies = new Map<string, Body>();
+  /** huggingface.co URLs that got a 404 and other hosts that were aborted: handy when a page looks wrong. */
+  readonly misses: string[] = [];
+
+  constructor() {
+    for (const page of Object.values(PAGES)) this.bodies.set(key(page.url), { file: page.file, contentType: HTML });
+    this.bodies.set(key(API_DAILY.url), { file: API_DAILY.file, contentType: 'application/json; charset=utf-8' });
+  }
+
+  /** Serves `html` at `url` (exact path and query; the fragment is ignored). */
+  servePage(url: string, html: string): void {
+    this.bodies.set(key(url), { body: html, contentType: HTML });
+  }
+
+  async handle(route: Route): Promise<void> {
+    const request = route.request();
+    const url = new URL(request.url());
+    const isHf = url.hostname === 'huggingface.co' || url.hostname.endsWith('.huggingface.co');
+    if (isHf && url.hostname === 'huggingface.co' && STYLESHEET_PATH.test(url.pathname)) {
+      return route.fulfill({ status: 200, contentType: 'text/css; charset=utf-8', body: readCached(SITE_CSS) });
+    }
+    if (isHf && url.hostname === 'huggingface.co') {
+      const entry = this.bodies.get(key(url.href));
+      if (entry) {
+        let body: string | Buffer;
+        try {
+          body = entry.body ?? readCached(entry.file!);
+        } catch (err) {
+          // Answer rather than throw: a route handler that throws leaves the page waiting for its timeout.
+          return route.fulfill({ status: 500, contentType: 'text/plain', body: String(err) });
+        }
+        return route.fulfill({ status: 200, contentType: entry.contentType, body, headers: { 'cache-control': 'no-store' } });
+      }
+    }
+    if (isHf && (request.resourceType() === 'image' || IMAGE_PATH.test(url.pathname))) {
+      return route.fulfill({ status: 200, contentType: 'image/png', body: TRANSPARENT_PNG });
+    }
+    this.misses.push(url.href);
+    if (isHf) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not in the offline fixtures' });
+    return route.abort('blockedbyclient');
+  }
+}
+
+const HTML = 'text/html; charset=utf-8';
+const key = (url: string) => {
+  const u = new URL(url);
+  return u.origin + u.pathname + u.search;
+};
+
+const fileCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+/** Reads a fixture, re-reading only when it changed: the month page is 12 MB and the bench loads it many times. */
+function readCached(file: string): Buffer {
+  if (!existsSync(file)) throw new Error(`fixture missing: ${file}`);
+  const { mtimeMs } = statSync(file);
+  const hit = fileCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = readFileSync(file);
+  fileCache.set(file, { mtimeMs, body });
+  return body;
+}
+
+export interface LaunchOptions {
+  /** Load PaperSift (default true). The bench turns it off to measure the page alone. */
+  extension?: boolean;
+  /** Default true; the demo runs headed when a display exists. */
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+  /** Default 1400×900: wide enough for the site's three-column grid. `null` = the window's size (headed). */
+  viewport?: { width: number; height: number } | null;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+/** Launches Chromium (a fresh profile in a temp folder) with PaperSift loaded and the offline site routed. */
+export async function launchPaperSift(options: LaunchOptions = {}): Promise<PaperSiftBrowser> {
+  const withExtension = options.extension ?? true;
+  if (!existsSync(chromiumPath())) {
+    throw new Error(`Chromium not found at ${chromiumPath()}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set PAPERSIFT_CHROMIUM.`);
+  }
+  if (withExtension && !existsSync(join(EXT_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build at ${EXT_DIR}. Run \`npm run build\` (npx wxt build) first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'papersift-profile-'));
+  const args = [
+    // Running as root (CI, containers) needs this; the browser only ever sees the offline fixtures.
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    ...(withExtension ? [`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`] : []),
+    ...(options.args ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args,
+    viewport: options.viewport === undefined ? { width: 1400, height: 900 } : options.viewport,
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const site = new FixtureSite();
+  await context.route((url) => url.protocol === 'https:' || url.protocol === 'http:', (route) => site.handle(route));
+  const browser = new PaperSiftBrowser(context, site, userDataDir);
+  if (withExtension) await browser.init();
+  return browser;
+}
+
+/**
+ * A launched browser: its context, the fake site, and control over the extension's service worker.
+ * Pages are opened with `context.newPage()`; the first tab (about:blank) is kept for the CDP session.
+ */
+export class PaperSiftBrowser {
+  extensionId = '';
+  private cdp: CDPSession | undefined;
+  private controlPage: Page | undefined;
+  /** Last reported running status of each of our worker versions (CDP ServiceWorker domain). */
+  private readonly workerStatus = new Map<string, string>();
+  private statusWaiters: Array<() => void> = [];
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly site: FixtureSite,
+    private readonly userDataDir: string,
+  ) {}
+
+  /** Reads the extension id from the service worker's URL (it depends on the extension's folder). */
+  async init(): Promise<void> {
+    const sw =
+      this.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await this.context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    this.extensionId = new URL(sw.url()).host;
+    this.controlPage = this.context.pages()[0] ?? (await this.context.newPage());
+    this.cdp = await this.context.newCDPSession(this.controlPage);
+    this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (v.scriptURL.startsWith(`chrome-extension://${this.extensionId}/`)) this.workerStatus.set(v.versionId, v.runningStatus);
+      }
+      for (const wake of this.statusWaiters.splice(0)) wake();
+    });
+    await this.cdp.send('ServiceWorker.enable');
+  }
+
+  get extensionOrigin(): string {
+    return `chrome-extension://${this.extensionId}`;
+  }
+
+  /** Opens a new tab at a fixture (by name) or any routed URL, waiting for the page's load event. */
+  async open(target: PageName | string): Promise<Page> {
+    const url = target in PAGES ? PAGES[target as PageName].url : target;
+    const page = await this.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  /** Closes every tab except the control tab (which holds the CDP session). */
+  async closePages(): Promise<void> {
+    await Promise.all(this.context.pages().filter((p) => p !== this.controlPage).map((p) => p.close()));
+  }
+
+  private waitForStatus(ok: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`service worker did not become ${what} within ${timeoutMs} ms`)), timeoutMs);
+      const check = () => {
+        if (ok()) {
+          clearTimeout(timer);
+          resolve();
+        } else this.statusWaiters.push(check);
+      };
+      check();
+    });
+  }
+
+  private isRunning = () => [...this.workerStatus.values()].some((s) => s === 'running');
+
+  /** Stops the extension's service worker, as Chrome does after 30 s idle: in-memory state is lost. */
+  async stopServiceWorker(): Promise<void> {
+    this.requireExtension();
+    await this.cdp!.send('ServiceWorker.stopAllWorkers');
+    await this.waitForStatus(() => [...this.workerStatus.values()].every((s) => s === 'stopped'), 'stopped');
+  }
+
+  /** The running service worker, started if Chrome had stopped it. */
+  async worker(): Promise<Worker> {
+    this.requireExtension();
+    if (!this.isRunning()) {
+      await this.cdp!.send('ServiceWorker.startWorker', { scopeURL: `${this.extensionOrigin}/` });
+      await this.waitForStatus(this.isRunning, 'running');
+    }
+    // Playwright keeps one Worker object per extension and re-attaches it when the worker restarts.
+    return (
+      this.context.serviceWorkers().find((w) => w.url().startsWith(`${this.extensionOrigin}/`)) ??
+      (await this.context.waitForEvent('serviceworker', { timeout: 10_000 }))
+    );
+  }
+
+  /** Evaluates `fn` in the service worker (where `chrome.*` is available), retrying once across a worker restart. */
+  async evalInWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const w = await this.worker();
+        // Playwright types the argument as `Unboxed<A>`; ours are plain JSON values, for which that is `A`.
+        return (await w.evaluate(fn as unknown as (a: unknown) => R | Promise<R>, arg)) as R;
+      } catch (e) {
+        lastError = e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    throw lastError;
+  }
+
+  /**
+   * Wipes everything PaperSift stored (storage.local/session/sync and every IndexedDB object store), then stops the
+   * worker so its in-memory caches go too. Reload or reopen pages afterwards.
+   * Stores are cleared rather than databases deleted: `deleteDatabase` blocks while the worker holds a connection.
+   */
+  async resetExtensionState(): Promise<void> {
+    await this.evalInWorker(async () => {
+      const c = (globalThis as unknown as { chrome: ChromeLike }).chrome;
+      await c.storage.local.clear();
+      await c.storage.session?.clear();
+      await c.storage.sync?.clear().catch(() => undefined);
+      for (const info of await indexedDB.databases()) {
+        if (!info.name) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(info.name!);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const names = [...db.objectStoreNames];
+        if (names.length) {
+          const tx = db.transaction(names, 'readwrite');
+          for (const n of names) tx.objectStore(n).clear();
+          await new Promise<void>((resolve, reject) => {
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+        }
+        db.close();
+      }
+    });
+    await this.stopServiceWorker();
+  }
+
+  /** Chrome's tab id of a page (for `popup.html?tab=<id>`), asked from the service worker. */
+  async tabId(page: Page): Promise<number> {
+    const url = page.url();
+    const tabs = await this.evalInWorker(
+      async (u: string) =>
+        (await (globalThis as unknown as { chrome: ChromeLike }).chrome.tabs.query({}))
+          .filter((t) => t.url === u)
+          .map((t) => t.id),
+      url,
+    );
+    if (tabs.length === 1) return tabs[0]!;
+    if (tabs.length === 0) throw new Error(`no tab has the URL ${url}`);
+    // Several tabs show the same URL: tell them apart by a temporary unique title.
+    const original = await page.title();
+    const mark = `papersift-tab-${Math.random().toString(36).slice(2)}`;
+    await page.evaluate((t) => (document.title = t), mark);
+    try {
+      const ids = await this.evalInWorker(
+        async (t: string) =>
+          (await (globalThis as unknown as { chrome: ChromeLike }).chrome.tabs.query({ title: t })).map((x) => x.id),
+        mark,
+      );
+      if (ids.length !== 1) throw new Error(`could not identify the tab of ${url}`);
+      return ids[0]!;
+    } finally {
+      await page.evaluate((t) => (document.title = t), original);
+    }
+  }
+
+  /** Opens the popup as a tab; with `tabId` it reports on that tab (`popup.html?tab=<id>`), else on the active tab. */
+  async openPopup(tabId?: number): Promise<Page> {
+    this.requireExtension();
+    const popup = await this.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 640 });
+    await popup.goto(`${this.extensionOrigin}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+    return popup;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+
+  private requireExtension(): void {
+    if (!this.cdp) throw new Error('launched without the extension');
+  }
+}
+
+/** The few `chrome.*` calls made inside the worker (no @types/chrome here). */
+interface ChromeLike {
+  storage: {
+    local: { clear(): Promise<void> };
+    session?: { clear(): Promise<void> };
+    sync?: { clear(): Promise<void> };
+  };
+  tabs: { query(q: { title?: string }): Promise<Array<{ id: number; url?: string }>> };
+}

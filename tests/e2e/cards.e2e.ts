@@ -1,0 +1,59 @@
+/** Card detection on every kind of papers page: count, ids in page order, exactly one control per card. */
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
+import { cardById, decorationSnapshot, hideButton, saveButton, useBrowser, waitForDecoration } from './support';
+
+describe('cards found on the papers pages', () => {
+  const browser = useBrowser();
+
+  for (const name of ['daily', 'trending', 'search'] as const) {
+    it(`${name}: every card decorated once, ids in page order`, async () => {
+      const page = await browser().open(name);
+      const expected = listedPapers(fixtureHtml(name)).map((p) => p.id);
+      expect(expected).toHaveLength(PAGES[name].cards);
+      await waitForDecoration(page, expected.length);
+
+      const snap = await decorationSnapshot(page);
+      expect(snap.cardsAttr).toBe(String(expected.length));
+      expect(snap.cards.map((c) => c.id)).toEqual(expected);
+      // The card root is the <article>: on trending it holds a desktop and a mobile copy, yet gets one control.
+      expect(snap.cards.every((c) => c.tag === 'article')).toBe(true);
+      expect(snap.cards.map((c) => c.hosts)).toEqual(expected.map(() => 1));
+      expect(snap.strayHosts).toBe(0);
+      expect(await page.locator('article').count()).toBe(expected.length);
+
+      const first = cardById(page, expected[0]!);
+      expect(await saveButton(first).count()).toBe(1);
+      expect(await hideButton(first).count()).toBe(1);
+      expect(await saveButton(first).getAttribute('aria-pressed')).toBe('false');
+    });
+  }
+
+  it('paper page: one card, controls right by the h1 title', async () => {
+    const page = await browser().open('paper');
+    await waitForDecoration(page, 1);
+    const snap = await decorationSnapshot(page);
+    expect(snap.cards.map((c) => c.id)).toEqual(['2410.24210']);
+    expect(await page.locator('[data-papersift-ui]').count()).toBe(1);
+    // The three papers linked from the comments are not cards.
+    for (const other of ['2410.02604', '2104.00597', '1801.02475']) {
+      expect(await cardById(page, other).count()).toBe(0);
+    }
+    const hostFollowsTitle = await page.evaluate(() => {
+      const host = document.querySelector('[data-papersift-ui]');
+      const h1 = document.querySelector('h1');
+      return !!host && !!h1 && (h1.nextElementSibling === host || h1.contains(host));
+    });
+    expect(hostFollowsTitle).toBe(true);
+    const card = cardById(page, '2410.24210');
+    expect(await saveButton(card).count()).toBe(1);
+  });
+
+  it('month page: all 1,000 cards decorated once', async () => {
+    const page = await browser().open('month');
+    await waitForDecoration(page, 1000, 30_000);
+    const snap = await decorationSnapshot(page);
+    expect(snap.cards.map((c) => c.id)).toEqual(listedPapers(fixtureHtml('month')).map((p) => p.id));
+    expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
+  });
+});

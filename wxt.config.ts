@@ -1,7 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host access is limited to huggingface.co; `storage` is the only API permission.
+// Host access is limited to huggingface.co. API permissions: `storage`, and `contextMenus` for the
+// "Highlight/Mute the selection as a topic" items (Firefox accepts that name as well as `menus`).
 // `browser_specific_settings` (Firefox add-on id) lives here so browser differences stay in one place.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperSift',
     description: 'Highlight, save and hide papers on the Hugging Face Daily Papers pages.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'papersift@papersift.dev', strict_min_version: '115.0' } } }

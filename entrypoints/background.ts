@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerTopicMenus } from '../utils/background/context-menu';
 import { handleRequest } from '../utils/background/handlers';
 import { isBackgroundMessage } from '../utils/background/validate-request';
 
-// Wiring only. The listener is registered synchronously so a message that wakes the MV3 worker is not missed.
+// Wiring only. Listeners are registered synchronously so an event that wakes the MV3 worker is not missed.
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (reply: unknown) => void) => {
     // Messages for other contexts (e.g. the popup's tab requests) are left alone so they are not swallowed.
@@ -11,4 +12,5 @@ export default defineBackground(() => {
     void handleRequest(msg).then(sendResponse);
     return true;
   });
+  registerTopicMenus();
 });

@@ -17,6 +17,7 @@ import {
 } from '../storage/library-db';
 import { buildHiddenRecord, buildSavedRecord } from './build-record';
 import { currentRev, publishChange } from './change-bus';
+import { listTopicsWithStatus, removeTopic, saveTopic, setPrefs, storePagePapers } from './topic-handlers';
 import { validateRequest } from './validate-request';
 import { createWriteQueue } from './write-queue';
 
@@ -29,6 +30,11 @@ type Handler<T extends Type> = {
 };
 
 const queue = createWriteQueue();
+
+/** Run background work that is not a message (e.g. a context-menu click) in the same queue as the requests. */
+export function runInWriteQueue<T>(task: () => Promise<T>): Promise<T> {
+  return queue(task);
+}
 
 /** A change that did land must not be reported as a failure because the notification could not be sent. */
 async function announce(change: LibraryChange): Promise<void> {
@@ -84,6 +90,26 @@ const handlers: { [T in Type]: Handler<T> } = {
       const [ids, hidden, rev] = await Promise.all([savedIds(), listHidden(), currentRev()]);
       return { savedIds: ids, hidden: hidden.map(({ id, reason }) => ({ id, reason })), rev };
     },
+  },
+  'topics/list': {
+    what: () => 'read the topics',
+    run: () => listTopicsWithStatus(),
+  },
+  'topics/put': {
+    what: (r) => `save topic "${r.topic.name}"`,
+    run: ({ topic }) => saveTopic(topic),
+  },
+  'topics/delete': {
+    what: (r) => `delete topic ${r.id}`,
+    run: ({ id }) => removeTopic(id),
+  },
+  'prefs/set': {
+    what: () => 'save the preferences',
+    run: ({ patch }) => setPrefs(patch),
+  },
+  'page/papers': {
+    what: () => 'store the papers of this page',
+    run: ({ url, papers }) => storePagePapers(url, papers),
   },
 };
 

@@ -4,7 +4,16 @@
  */
 import type { PageSource, PaperInfo } from '../model/paper';
 import type { BackgroundRequest } from '../messaging/protocol';
+import type { PagePaper } from '../storage/last-page-record';
+import { LAST_PAGE_LIMITS } from '../storage/last-page-record';
+import type { Prefs } from '../storage/prefs-schema';
+import { isPrefKey, PREF_CHECKS } from '../storage/prefs-schema';
 import { isArxivId, isHideReason, isPageKind } from '../storage/record-migrations';
+import { isTopicId } from '../storage/topic-item';
+import { isHexColour } from '../topics/palette';
+import type { Topic, TopicField } from '../topics/types';
+import { ALL_TOPIC_FIELDS } from '../topics/types';
+import { MAX_TOPIC_NAME_LENGTH } from '../topics/validate';
 
 export type Validated = { ok: true; req: BackgroundRequest } | { ok: false; error: string };
 
@@ -15,10 +24,22 @@ export const BACKGROUND_TYPES = [
   'hidden/hide',
   'hidden/unhide',
   'state/get',
+  'topics/list',
+  'topics/put',
+  'topics/delete',
+  'prefs/set',
+  'page/papers',
 ] as const satisfies readonly BackgroundRequest['type'][];
 
 /** Most records `library/recent` returns, whatever limit is asked for. */
 export const MAX_RECENT = 1_000;
+
+/**
+ * Bounds on a topic, so one message cannot bloat storage. Generous: a 5,000-term topic is allowed (it is
+ * kept in storage.local when too large to sync). The topic rules themselves (unique name, terms that parse, …)
+ * are `validateTopic`'s, applied by the handler.
+ */
+export const TOPIC_LIMITS = { name: MAX_TOPIC_NAME_LENGTH, terms: 10_000, exclusions: 10_000, term: 1_000 } as const;
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,6 +103,83 @@ function paper(v: unknown): PaperInfo {
   return out;
 }
 
+function strings(v: unknown, field: string, maxItems: number, required: boolean): string[] {
+  if (v === undefined && !required) return [];
+  if (!isStringArray(v)) return fail(`${field} must be an array of strings (got ${show(v)})`);
+  if (required && v.length === 0) fail(`${field} must have at least one term`);
+  if (v.length > maxItems) fail(`${field} has ${v.length} entries; at most ${maxItems} are allowed`);
+  return v.map((x, i) => {
+    const t = x.trim();
+    if (t === '') fail(`${field}[${i}] is empty`);
+    if (t.length > TOPIC_LIMITS.term) fail(`${field}[${i}] is longer than ${TOPIC_LIMITS.term} characters`);
+    return t;
+  });
+}
+
+const isTopicField = (x: unknown): x is TopicField => typeof x === 'string' && (ALL_TOPIC_FIELDS as readonly string[]).includes(x);
+
+/** Shape and basic rules of a topic; a missing field list means all fields (validateTopic's default). */
+function topic(v: unknown): Topic {
+  if (!isObject(v)) return fail(`topic must be an object (got ${show(v)})`);
+  if (!isTopicId(v.id)) fail(`topic.id must be 1–64 letters, digits, "-" or "_" (got ${show(v.id)})`);
+  if (typeof v.name !== 'string') fail(`topic.name must be a string (got ${show(v.name)})`);
+  const name = (v.name as string).trim();
+  if (name === '') fail('topic.name must not be empty');
+  if (name.length > TOPIC_LIMITS.name) fail(`topic.name is longer than ${TOPIC_LIMITS.name} characters`);
+  if (typeof v.colour !== 'string' || !isHexColour(v.colour)) fail(`topic.colour must be a colour like "#3b82f6" (got ${show(v.colour)})`);
+  const terms = strings(v.terms, 'topic.terms', TOPIC_LIMITS.terms, true);
+  const exclusions = strings(v.exclusions, 'topic.exclusions', TOPIC_LIMITS.exclusions, false);
+  const fields = v.fields === undefined ? [...ALL_TOPIC_FIELDS] : v.fields;
+  if (!Array.isArray(fields) || !fields.every(isTopicField))
+    fail(`topic.fields must be a list of ${ALL_TOPIC_FIELDS.map((f) => `"${f}"`).join(', ')} (got ${show(v.fields)})`);
+  if (v.mode !== 'highlight' && v.mode !== 'mute') fail(`topic.mode must be "highlight" or "mute" (got ${show(v.mode)})`);
+  if (!isFiniteNumber(v.createdAt) || v.createdAt < 0) fail(`topic.createdAt must be a time in ms (got ${show(v.createdAt)})`);
+  return {
+    id: v.id as string,
+    name,
+    colour: (v.colour as string).toLowerCase(),
+    terms,
+    exclusions,
+    fields: [...new Set(fields as TopicField[])],
+    mode: v.mode as Topic['mode'],
+    createdAt: v.createdAt as number,
+  };
+}
+
+function prefsPatch(v: unknown): Partial<Prefs> {
+  if (!isObject(v)) return fail(`patch must be an object of preferences (got ${show(v)})`);
+  const patch: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    // Unknown keys are refused, not ignored: a typo should fail loudly instead of silently doing nothing.
+    if (!isPrefKey(k)) fail(`patch has an unknown preference ${show(k)}`);
+    const check = PREF_CHECKS[k as keyof Prefs];
+    if (!check.test(x)) fail(`patch.${k} must be ${check.what} (got ${show(x)})`);
+    patch[k] = x;
+  }
+  return patch as Partial<Prefs>;
+}
+
+function pagePaper(v: unknown, i: number): PagePaper {
+  const at = `papers[${i}]`;
+  if (!isObject(v)) return fail(`${at} must be an object (got ${show(v)})`);
+  const out: PagePaper = {
+    id: id(v.id, `${at}.id`),
+    title: typeof v.title === 'string' ? v.title : fail(`${at}.title must be a string (got ${show(v.title)})`),
+  };
+  const isString = (x: unknown): x is string => typeof x === 'string';
+  for (const key of ['abstract', 'organization'] as const) {
+    const x = v[key];
+    if (x === undefined) continue;
+    out[key] = isString(x) ? x : fail(`${at}.${key} must be a string (got ${show(x)})`);
+  }
+  for (const key of ['keywords', 'authors'] as const) {
+    const x = v[key];
+    if (x === undefined) continue;
+    out[key] = isStringArray(x) ? [...x] : fail(`${at}.${key} must be an array of strings (got ${show(x)})`);
+  }
+  return out;
+}
+
 function parse(m: Raw, type: BackgroundRequest['type']): BackgroundRequest {
   switch (type) {
     case 'library/save':
@@ -103,7 +201,22 @@ function parse(m: Raw, type: BackgroundRequest['type']): BackgroundRequest {
     case 'hidden/unhide':
       return { type, id: id(m.id, 'id') };
     case 'state/get':
+    case 'topics/list':
       return { type };
+    case 'topics/put':
+      return { type, topic: topic(m.topic) };
+    case 'topics/delete':
+      if (!isTopicId(m.id)) fail(`id must be a topic id (got ${show(m.id)})`);
+      return { type, id: m.id as string };
+    case 'prefs/set':
+      return { type, patch: prefsPatch(m.patch) };
+    case 'page/papers': {
+      if (typeof m.url !== 'string') fail(`url must be a string (got ${show(m.url)})`);
+      if (!Array.isArray(m.papers)) fail(`papers must be an array (got ${show(m.papers)})`);
+      // Only the first ones are kept, so only those are checked: a huge list costs nothing.
+      const papers = (m.papers as unknown[]).slice(0, LAST_PAGE_LIMITS.papers).map(pagePaper);
+      return { type, url: m.url as string, papers };
+    }
   }
 }
 
@@ -124,11 +237,14 @@ export function validateRequest(msg: unknown): Validated {
 }
 
 /** Namespaces the background answers; a typo inside them gets a clear error instead of silence. */
-const BACKGROUND_NAMESPACES = ['library/', 'hidden/', 'state/'];
+const BACKGROUND_NAMESPACES = ['library/', 'hidden/', 'state/', 'topics/', 'prefs/'];
+
+/** Background types in a namespace it shares: `page/stats` is for content scripts, `page/papers` for the background. */
+const BACKGROUND_SHARED_NAMESPACE_TYPES = ['page/papers'];
 
 /** Should the background answer this message? (It still gets validated in full.) */
 export function isBackgroundMessage(msg: unknown): boolean {
   if (!isObject(msg) || typeof msg.type !== 'string') return false;
   const type = msg.type;
-  return BACKGROUND_NAMESPACES.some((ns) => type.startsWith(ns));
+  return BACKGROUND_NAMESPACES.some((ns) => type.startsWith(ns)) || BACKGROUND_SHARED_NAMESPACE_TYPES.includes(type);
 }

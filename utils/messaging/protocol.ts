@@ -5,7 +5,12 @@
  * Every reply is wrapped in `Reply<T>` so errors cross contexts as data, not as lost exceptions.
  */
 import type { PaperInfo, PageKind, PageSource } from '../model/paper';
+import type { PagePaper } from '../storage/last-page-record';
+import type { Prefs } from '../storage/prefs-schema';
 import type { HiddenPaper, HideReason, SavedPaper } from '../storage/records';
+import type { Topic } from '../topics/types';
+
+export type { PagePaper } from '../storage/last-page-record';
 
 export interface LibraryState {
   savedIds: string[];
@@ -20,7 +25,28 @@ export type BackgroundRequest =
   | { type: 'library/recent'; limit: number }
   | { type: 'hidden/hide'; id: string; title: string; reason: HideReason; source: PageSource }
   | { type: 'hidden/unhide'; id: string }
-  | { type: 'state/get' };
+  | { type: 'state/get' }
+  | { type: 'topics/list' }
+  /** Create or replace the topic with this id. Putting back a deleted topic (Undo) restores it as it was. */
+  | { type: 'topics/put'; topic: Topic }
+  | { type: 'topics/delete'; id: string }
+  /** Only the given preferences change. Changing `topicSync` also moves the topics to the chosen area. */
+  | { type: 'prefs/set'; patch: Partial<Prefs> }
+  /** The papers on the page a content script is showing (the first 300 are kept), for the options preview. */
+  | { type: 'page/papers'; url: string; papers: PagePaper[] };
+
+export interface TopicsList {
+  /** Sorted by `createdAt`. */
+  topics: Topic[];
+  storage: {
+    /** Where the topics are; with no topics, where new ones go. */
+    area: 'sync' | 'local' | 'mixed';
+    /** Why topics are (partly) kept in this browser only, as a sentence; null when they sync as wanted. */
+    reason: string | null;
+  };
+  /** Stored `topic:` items that could not be read (left untouched); normally empty. */
+  skipped: Array<{ area: 'sync' | 'local'; key: string }>;
+}
 
 export interface BackgroundResponses {
   'library/save': SavedPaper;
@@ -29,6 +55,12 @@ export interface BackgroundResponses {
   'hidden/hide': HiddenPaper;
   'hidden/unhide': { removed: boolean };
   'state/get': LibraryState;
+  'topics/list': TopicsList;
+  'topics/put': Topic;
+  /** The deleted topic, so the UI can offer Undo by putting it back; null when there was none. */
+  'topics/delete': { removed: Topic | null };
+  'prefs/set': Prefs;
+  'page/papers': { stored: number };
 }
 
 export interface PageStats {

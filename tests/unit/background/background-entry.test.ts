@@ -2,11 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { clearHidden, clearSaved, getSaved } from '../../../utils/storage/library-db';
+import { installFakeMenus } from '../topics-store/fake-menus';
 import { DAILY, paper } from './sample';
 
 beforeEach(async () => {
   await clearSaved();
   await clearHidden();
+  // The entrypoint also wires the context menus, which fakeBrowser does not implement.
+  installFakeMenus();
   background.main();
 });
 

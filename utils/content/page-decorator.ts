@@ -4,6 +4,7 @@ import { detectCards, type DetectedCard } from '../hf/detect-cards';
 import { extractPaper } from '../hf/extract';
 import { readHydration, type HydrationPaper } from '../hf/hydration';
 import { pageKindOf } from '../hf/page-kind';
+import { ARXIV_ID_RE } from '../hf/selectors';
 import type { PageStats } from '../messaging/protocol';
 import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
@@ -73,7 +74,7 @@ export class PageDecorator {
   }
 
   /** One pass over the page: detect, reconcile, mark. Cheap when nothing changed. */
-  pass(): void {
+  pass(): { kind: PageKind; found: number } {
     const t0 = performance.now();
     const url = this.url();
     this.kind = pageKindOf(url);
@@ -104,6 +105,7 @@ export class PageDecorator {
     this.afterOwnMutations();
     this.workMs += performance.now() - t0;
     performance.measure('papersift:pass', { start: t0, end: performance.now() });
+    return { kind: this.kind, found: cards.length };
   }
 
   /** Re-render the cards of these ids (after a change from the background or another tab). */
@@ -196,7 +198,10 @@ export class PageDecorator {
   private removeStrayHosts(): void {
     const ours = new Set<Element>();
     for (const e of this.entries.values()) ours.add(e.host);
-    for (const el of this.doc.querySelectorAll(`[${UI_ATTR}]`)) if (!ours.has(el)) el.remove();
+    for (const el of this.doc.querySelectorAll(`[${UI_ATTR}]`)) {
+      // Card hosts carry the paper id; page-level UI (notices, the summary bar) carries a name and is not ours to judge.
+      if (!ours.has(el) && ARXIV_ID_RE.test(el.getAttribute(UI_ATTR) ?? '')) el.remove();
+    }
   }
 
   private title(entry: Entry): string {

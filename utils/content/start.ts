@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messaging/client';
 import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../messaging/protocol';
 import { LibraryMirror } from './library-state';
+import { NoCardsNotice } from './no-cards-notice';
 import { observePage } from './observe-page';
 import { PageDecorator, type LibraryActions } from './page-decorator';
 
@@ -32,9 +33,14 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   // and then the cards appear at once and take their state when it answers.
   const loaded = reload();
   await Promise.race([loaded, new Promise((r) => setTimeout(r, 400))]);
-  decorator.pass();
-  observer = observePage(document.body ?? document.documentElement, () => decorator.pass());
-  ctx.addEventListener(window, 'wxt:locationchange', () => decorator.pass());
+  const notice = new NoCardsNotice();
+  const pass = () => {
+    const { kind, found } = decorator.pass();
+    notice.update(found === 0 && kind !== 'paper' && kind !== 'other');
+  };
+  pass();
+  observer = observePage(document.body ?? document.documentElement, pass);
+  ctx.addEventListener(window, 'wxt:locationchange', pass);
   await loaded;
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -57,5 +63,6 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage as never);
     decorator.destroy();
+    notice.destroy();
   });
 }

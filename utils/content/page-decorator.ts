@@ -125,7 +125,7 @@ export class PageDecorator {
       if (this.isSaved(e.card.id)) saved++;
       if (this.hiddenReason(e.card.id)) hidden++;
     }
-    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden };
+    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, topicCounts: {} };
   }
 
   /** Remove everything PaperSift added (the extension was reloaded or disabled). */

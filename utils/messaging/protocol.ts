@@ -69,6 +69,8 @@ export interface PageStats {
   found: number;
   saved: number;
   hidden: number;
+  /** Cards on this page matched by each topic (by topic id); topics with no match are absent. */
+  topicCounts: Record<string, number>;
 }
 
 export type TabRequest = { type: 'page/stats' };

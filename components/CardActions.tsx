@@ -1,7 +1,16 @@
 import type { HideReason } from '../utils/storage/records';
 
+export interface TopicChip {
+  name: string;
+  colour: string;
+  /** Which terms matched where, e.g. "title: diffusion · abstract: diffusion models". */
+  detail: string;
+}
+
 export interface CardActionsProps {
   title: string;
+  /** Highlighted topics this paper matches, strongest first. */
+  topics: TopicChip[];
   saved: boolean;
   /** Why the card is hidden, or null when it is not. */
   hidden: HideReason | null;
@@ -30,6 +39,7 @@ export function CardActions(p: CardActionsProps) {
     </span>
   );
 
+  const byTopic = p.hidden?.startsWith('topic:') ?? false;
   if (p.hidden && p.collapsible && !p.revealed) {
     return (
       <div class="placeholder">
@@ -38,15 +48,29 @@ export function CardActions(p: CardActionsProps) {
         </span>
         <span class="sep" aria-hidden="true">·</span>
         <button type="button" class="link" onClick={p.onShow}>Show</button>
-        <span class="sep" aria-hidden="true">·</span>
-        <button type="button" class="link" onClick={p.onUndoHide}>Undo</button>
+        {/* A topic hide is undone by editing the topic; a manual hide by Undo. */}
+        {!byTopic && (
+          <>
+            <span class="sep" aria-hidden="true">·</span>
+            <button type="button" class="link" onClick={p.onUndoHide}>Undo</button>
+          </>
+        )}
         {status}
       </div>
     );
   }
 
+  const chips = p.topics.map((t) => (
+    <span class="chip" tabIndex={0} key={t.name} style={{ '--chip': t.colour }} aria-label={`Topic ${t.name}: ${t.detail}`}>
+      <span class="dot" aria-hidden="true" />
+      {t.name}
+      <span class="tip" role="tooltip" aria-hidden="true">{t.detail}</span>
+    </span>
+  ));
+
   return (
     <div class="toolbar">
+      {chips}
       <button
         type="button"
         class={p.saved ? 'btn saved' : 'btn'}
@@ -57,7 +81,13 @@ export function CardActions(p: CardActionsProps) {
         <span class="icon" aria-hidden="true">{p.saved ? '★' : '☆'}</span>
         {p.saved ? 'Saved' : 'Save'}
       </button>
-      {p.hidden ? (
+      {p.hidden && byTopic ? (
+        p.collapsible && (
+          <button type="button" class="btn" onClick={p.onCollapse} title={`${hiddenLabel(p.hidden)} — collapse it again`}>
+            <span class="sr-only">{hiddenLabel(p.hidden)} · </span>Collapse
+          </button>
+        )
+      ) : p.hidden ? (
         <>
           {p.collapsible && (
             <button type="button" class="btn" onClick={p.onCollapse} title="Collapse this hidden paper again">

@@ -3,24 +3,31 @@ import { CardActions } from '../../components/CardActions';
 import { detectCards, type DetectedCard } from '../hf/detect-cards';
 import { extractPaper } from '../hf/extract';
 import { readHydration, type HydrationPaper } from '../hf/hydration';
+import { listContainerOf } from '../hf/list-container';
 import { pageKindOf } from '../hf/page-kind';
 import { ARXIV_ID_RE } from '../hf/selectors';
 import type { PageStats } from '../messaging/protocol';
 import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
+import type { CompiledMatcher, TopicMatch } from '../topics';
 import { createCardHost, UI_ATTR } from './card-host';
+import { matchCard, type CardTopicResult } from './card-topics';
+import { hiddenReasonFor, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
 import { SlicedQueue } from './schedule';
+import type { TopicHighlights } from './topic-highlights';
 
 /** The public hooks on HF's elements (see README: they are a contract for user styles, bug reports and tests). */
 export const HOOKS = {
   id: 'data-papersift-id',
   saved: 'data-papersift-saved',
   hidden: 'data-papersift-hidden',
+  topics: 'data-papersift-topics',
   cards: 'data-papersift-cards',
   // Private to PaperSift's own CSS:
   layout: 'data-papersift-layout',
   revealed: 'data-papersift-revealed',
+  current: 'data-papersift-current',
 } as const;
 
 /** What the decorator asks of the background. Writes go there and nowhere else. */
@@ -31,45 +38,67 @@ export interface LibraryActions {
   unhide(id: string): Promise<unknown>;
 }
 
-interface Entry {
+/** Page-wide view toggles from the summary bar. None of them changes stored data. */
+export interface ViewToggles {
+  showHidden: boolean;
+  topicsFirst: boolean;
+  onlyMatches: boolean;
+}
+
+export interface Entry {
   card: DetectedCard;
   host: HTMLElement;
   mount: HTMLElement;
   mounted: boolean;
+  /** Topic result, computed for `topicGen` and this title; null until matched. */
+  topics: CardTopicResult | null;
+  topicGen: number;
+  topicTitle: string;
   /** Last rendered view, to skip renders that would change nothing. */
   viewKey: string;
 }
 
 const MESSAGE_MS = 8000;
+const NO_MATCHES: TopicMatch[] = [];
 
 /**
  * Finds the cards on the page and keeps exactly one PaperSift control on each: new cards get one, removed cards
- * take theirs with them, a control the page dropped is put back. Reads the library from the mirror, sends every
- * change to the background, and shows each click at once (optimistic), rolling back with a message on failure.
+ * take theirs with them, a control the page dropped is put back. Reads the library from the mirror, matches
+ * topics, sends every change to the background, and shows each click at once (optimistic), rolling back with a
+ * message on failure.
  */
 export class PageDecorator {
   private entries = new Map<HTMLElement, Entry>();
   private kind: PageKind = 'other';
+  private container: HTMLElement | null = null;
   private hints: Map<string, HydrationPaper> | null = null;
+  private matcher: CompiledMatcher | null = null;
+  private topicGen = 0;
+  private precedence: Precedence = 'highlight-wins';
   private readonly pendingSave = new Map<string, boolean>();
   private readonly pendingHide = new Map<string, HideReason | null>();
   private readonly revealed = new Set<string>();
   private readonly messages = new Map<string, string>();
   private readonly mountQueue: SlicedQueue<Entry>;
-  /** Total time spent in passes and mount slices, for the benchmark. */
-  workMs = 0;
+  readonly view: ViewToggles = { showHidden: false, topicsFirst: false, onlyMatches: false };
+  /** Called whenever counts or the list container may have changed (the summary bar listens). */
+  onChange: () => void = () => {};
 
   constructor(
     private readonly doc: Document,
     private readonly url: () => string,
     private readonly mirror: LibraryMirror,
     private readonly actions: LibraryActions,
+    private readonly highlights: TopicHighlights,
     /** Called after the decorator changed the DOM, so the observer can forget those mutations. */
     private readonly afterOwnMutations: () => void = () => {},
   ) {
     this.mountQueue = new SlicedQueue<Entry>(
-      (e) => this.mountEntry(e),
-      () => this.afterOwnMutations(),
+      (e) => this.prepareEntry(e),
+      () => {
+        this.onChange();
+        this.afterOwnMutations();
+      },
     );
   }
 
@@ -88,11 +117,12 @@ export class PageDecorator {
         this.unmount(entry); // the page reused this element for another paper
         entry = undefined;
       }
-      if (entry) {
+      if (!entry) {
+        entry = this.newEntry(card);
+      } else {
         entry.card = card;
         if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
-      } else {
-        entry = this.newEntry(card);
+        if (entry.mounted && this.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
       }
       this.markRoot(entry);
       if (entry.mounted) this.renderEntry(entry);
@@ -101,11 +131,31 @@ export class PageDecorator {
       if (!live.has(root)) this.unmount(entry);
     }
     this.removeStrayHosts();
+    this.setContainer(listContainerOf(cards));
     this.doc.documentElement.setAttribute(HOOKS.cards, String(cards.length));
+    this.onChange();
     this.afterOwnMutations();
-    this.workMs += performance.now() - t0;
     performance.measure('papersift:pass', { start: t0, end: performance.now() });
     return { kind: this.kind, found: cards.length };
+  }
+
+  /** New topics or precedence: every card is matched again (in slices), then re-rendered. */
+  setTopics(matcher: CompiledMatcher | null, precedence: Precedence): void {
+    this.matcher = matcher && matcher.topicCount > 0 ? matcher : null;
+    this.precedence = precedence;
+    this.topicGen++;
+    for (const entry of this.entries.values()) if (entry.mounted) this.mountQueue.push(entry);
+  }
+
+  setView(patch: Partial<ViewToggles>): void {
+    Object.assign(this.view, patch);
+    const c = this.container;
+    if (c) {
+      setAttr(c, 'data-papersift-order', this.view.topicsFirst ? 'topics-first' : null);
+      setAttr(c, 'data-papersift-only-matches', this.view.onlyMatches ? '' : null);
+    }
+    this.refresh();
+    this.afterOwnMutations();
   }
 
   /** Re-render the cards of these ids (after a change from the background or another tab). */
@@ -116,52 +166,135 @@ export class PageDecorator {
       this.markRoot(entry);
       if (entry.mounted) this.renderEntry(entry);
     }
+    this.onChange();
+  }
+
+  listContainer(): HTMLElement | null {
+    return this.container;
   }
 
   stats(): PageStats {
     let saved = 0;
     let hidden = 0;
+    const topicCounts: Record<string, number> = {};
     for (const e of this.entries.values()) {
       if (this.isSaved(e.card.id)) saved++;
-      if (this.hiddenReason(e.card.id)) hidden++;
+      if (this.hiddenReason(e)) hidden++;
+      for (const m of e.topics?.matches ?? NO_MATCHES) topicCounts[m.topicId] = (topicCounts[m.topicId] ?? 0) + 1;
     }
-    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, topicCounts: {} };
+    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, topicCounts };
+  }
+
+  /** Papers of this page as read so far, for the options page's live preview. */
+  papers(limit: number): PaperInfo[] {
+    return [...this.entries.values()].slice(0, limit).map((e) => e.topics?.paper ?? this.paperOf(e));
+  }
+
+  /** Cards a reader can move between with j/k: in the order they are shown, skipping collapsed and filtered ones. */
+  navigableCards(): Entry[] {
+    const list = [...this.entries.values()].filter((e) => this.isShown(e) && !this.isCollapsed(e));
+    if (this.view.topicsFirst) {
+      const matched = (e: Entry) => (this.highlightNames(e) ? 0 : 1);
+      list.sort((a, b) => matched(a) - matched(b)); // stable: HF's order within each group, as CSS `order` shows it
+    }
+    return list;
+  }
+
+  /** Collapsed placeholders, in page order (for the "expand" key). */
+  collapsedCards(): Entry[] {
+    return [...this.entries.values()].filter((e) => this.isShown(e) && this.isCollapsed(e));
+  }
+
+  entryById(id: string): Entry | undefined {
+    for (const e of this.entries.values()) if (e.card.id === id) return e;
+    return undefined;
+  }
+
+  isCollapsed(entry: Entry): boolean {
+    return this.hiddenReason(entry) !== null && entry.card.layout !== 'paper' && !this.isRevealed(entry.card.id);
+  }
+
+  toggleRevealed(entry: Entry): void {
+    this.setRevealed(entry.card.id, !this.revealed.has(entry.card.id));
   }
 
   /** Remove everything PaperSift added (the extension was reloaded or disabled). */
   destroy(): void {
     this.mountQueue.clear();
     for (const entry of [...this.entries.values()]) this.unmount(entry);
+    this.setContainer(null);
     this.doc.documentElement.removeAttribute(HOOKS.cards);
   }
 
   // ---- state as the reader sees it: stored state, overridden by clicks still in flight ----
 
-  private isSaved(id: string): boolean {
+  isSaved(id: string): boolean {
     return this.pendingSave.get(id) ?? this.mirror.saved.has(id);
   }
 
-  private hiddenReason(id: string): HideReason | null {
+  hiddenReason(entry: Entry): HideReason | null {
+    const id = entry.card.id;
     const pending = this.pendingHide.get(id);
-    if (pending !== undefined) return pending;
-    return this.mirror.hidden.get(id) ?? null;
+    const stored = pending !== undefined ? pending : (this.mirror.hidden.get(id) ?? null);
+    return hiddenReasonFor(stored, entry.topics?.matches ?? NO_MATCHES, this.precedence);
+  }
+
+  private isRevealed(id: string): boolean {
+    return this.view.showHidden || this.revealed.has(id);
+  }
+
+  private isShown(entry: Entry): boolean {
+    return !this.view.onlyMatches || this.highlightNames(entry) !== null || !this.container;
+  }
+
+  private highlightNames(entry: Entry): string | null {
+    const names = (entry.topics?.matches ?? NO_MATCHES).filter((m) => m.mode === 'highlight').map((m) => m.name);
+    return names.length ? names.join(',') : null;
   }
 
   // ---- DOM ----
 
   private newEntry(card: DetectedCard): Entry {
     const { host, mount } = createCardHost(card.id);
-    const entry: Entry = { card, host, mount, mounted: false, viewKey: '' };
+    const entry: Entry = { card, host, mount, mounted: false, topics: null, topicGen: -1, topicTitle: '', viewKey: '' };
     this.entries.set(card.root, entry);
     this.mountQueue.push(entry);
     return entry;
   }
 
-  private mountEntry(entry: Entry): void {
+  private needsMatch(entry: Entry): boolean {
+    if (!this.matcher) return entry.topics !== null;
+    return entry.topicGen !== this.topicGen || entry.topicTitle !== entry.card.titleEl.textContent;
+  }
+
+  /** Matches the card's topics (if any) and puts its control in place: one slice of the mount queue. */
+  private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
-    this.place(entry);
-    entry.mounted = true;
+    if (this.needsMatch(entry)) this.matchEntry(entry);
+    if (!entry.mounted) {
+      this.place(entry);
+      entry.mounted = true;
+    }
+    this.markRoot(entry);
     this.renderEntry(entry);
+  }
+
+  private matchEntry(entry: Entry): void {
+    entry.topicGen = this.topicGen;
+    entry.topicTitle = entry.card.titleEl.textContent ?? '';
+    if (!this.matcher) {
+      entry.topics = null;
+      this.highlights.clear(entry);
+      return;
+    }
+    this.hints ??= readHydration(this.doc);
+    try {
+      entry.topics = matchCard(entry.card, this.hints, this.matcher);
+      this.highlights.paint(entry, entry.topics.marks);
+    } catch (err) {
+      entry.topics = null; // a card we cannot read is shown as it is, never hidden by mistake
+      console.warn('[PaperSift] could not match topics on a card', entry.card.id, err);
+    }
   }
 
   private isPlaced(entry: Entry): boolean {
@@ -179,19 +312,26 @@ export class PageDecorator {
 
   private markRoot(entry: Entry): void {
     const { root, id, layout } = entry.card;
+    const topics = this.highlightNames(entry);
     setAttr(root, HOOKS.id, id);
     setAttr(root, HOOKS.layout, layout);
     setAttr(root, HOOKS.saved, this.isSaved(id) ? '' : null);
-    setAttr(root, HOOKS.hidden, this.hiddenReason(id));
-    setAttr(root, HOOKS.revealed, this.revealed.has(id) ? '' : null);
+    setAttr(root, HOOKS.hidden, this.hiddenReason(entry));
+    setAttr(root, HOOKS.revealed, this.isRevealed(id) ? '' : null);
+    setAttr(root, HOOKS.topics, topics);
+    const accent = topics ? (entry.topics?.chips[0]?.colour ?? null) : null;
+    if (accent) root.style.setProperty('--papersift-accent', accent);
+    else if (root.style.getPropertyValue('--papersift-accent')) root.style.removeProperty('--papersift-accent');
   }
 
   private unmount(entry: Entry): void {
     render(null, entry.mount);
     entry.host.remove();
+    this.highlights.clear(entry);
     this.entries.delete(entry.card.root);
     const root = entry.card.root;
     for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards) root.removeAttribute(attr);
+    root.style.removeProperty('--papersift-accent');
   }
 
   /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
@@ -204,6 +344,16 @@ export class PageDecorator {
     }
   }
 
+  private setContainer(next: HTMLElement | null): void {
+    if (next === this.container) return;
+    if (this.container) {
+      this.container.removeAttribute('data-papersift-order');
+      this.container.removeAttribute('data-papersift-only-matches');
+    }
+    this.container = next;
+    if (next) this.setView({});
+  }
+
   private title(entry: Entry): string {
     return (entry.card.titleEl.textContent ?? '').replace(/\s+/g, ' ').trim();
   }
@@ -211,16 +361,19 @@ export class PageDecorator {
   private renderEntry(entry: Entry): void {
     const id = entry.card.id;
     const saved = this.isSaved(id);
-    const hidden = this.hiddenReason(id);
-    const revealed = this.revealed.has(id);
+    const hidden = this.hiddenReason(entry);
+    const revealed = this.isRevealed(id);
     const message = this.messages.get(id) ?? null;
     const title = this.title(entry);
-    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}`;
+    const chips = entry.topics?.chips ?? [];
+    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}|${JSON.stringify(chips)}`;
     if (key === entry.viewKey) return;
+    const hadFocus = entry.host.shadowRoot?.activeElement != null;
     entry.viewKey = key;
     render(
       h(CardActions, {
         title,
+        topics: chips,
         saved,
         hidden,
         revealed,
@@ -234,6 +387,8 @@ export class PageDecorator {
       }),
       entry.mount,
     );
+    // The toolbar and the placeholder are different elements: keep a keyboard user's focus inside the card.
+    if (hadFocus && !entry.host.shadowRoot?.activeElement) entry.mount.querySelector('button')?.focus();
   }
 
   // ---- actions ----
@@ -247,7 +402,7 @@ export class PageDecorator {
     return extractPaper(entry.card, this.hints);
   }
 
-  private async toggleSave(entry: Entry): Promise<void> {
+  async toggleSave(entry: Entry): Promise<void> {
     const id = entry.card.id;
     const want = !this.isSaved(id);
     this.pendingSave.set(id, want);
@@ -265,7 +420,7 @@ export class PageDecorator {
     }
   }
 
-  private async setHidden(entry: Entry, reasonWanted: HideReason | null): Promise<void> {
+  async setHidden(entry: Entry, reasonWanted: HideReason | null): Promise<void> {
     const id = entry.card.id;
     this.pendingHide.set(id, reasonWanted);
     this.revealed.delete(id);

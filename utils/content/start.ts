@@ -2,10 +2,17 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messaging/client';
 import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../messaging/protocol';
+import { compileTopics } from '../topics';
+import { KeyboardTriage } from './keyboard-triage';
 import { LibraryMirror } from './library-state';
 import { NoCardsNotice } from './no-cards-notice';
 import { observePage } from './observe-page';
 import { PageDecorator, type LibraryActions } from './page-decorator';
+import { reportPagePapers } from './page-papers';
+import { frameBatcher } from './schedule';
+import { SummaryBarHost } from './summary-bar';
+import { followTopicsAndPrefs } from './topic-feed';
+import { TopicHighlights } from './topic-highlights';
 
 const actions: LibraryActions = {
   save: (paper, source) => sendToBackground({ type: 'library/save', paper, source }),
@@ -16,9 +23,20 @@ const actions: LibraryActions = {
 
 /** Wires PaperSift into one HF papers page. Everything it adds is removed when the context is invalidated. */
 export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
+  const html = document.documentElement;
   const mirror = new LibraryMirror();
+  const highlights = new TopicHighlights();
   let observer: ReturnType<typeof observePage> | undefined;
-  const decorator = new PageDecorator(document, () => location.href, mirror, actions, () => observer?.forget());
+  const decorator = new PageDecorator(document, () => location.href, mirror, actions, highlights, () => observer?.forget());
+  const bar = new SummaryBarHost(decorator);
+  const keyboard = new KeyboardTriage(decorator);
+  const notice = new NoCardsNotice();
+  const report = reportPagePapers(decorator);
+  decorator.onChange = frameBatcher(() => {
+    bar.update();
+    report();
+    observer?.forget();
+  });
 
   const reload = async () => {
     try {
@@ -33,14 +51,24 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   // and then the cards appear at once and take their state when it answers.
   const loaded = reload();
   await Promise.race([loaded, new Promise((r) => setTimeout(r, 400))]);
-  const notice = new NoCardsNotice();
+
   const pass = () => {
     const { kind, found } = decorator.pass();
     notice.update(found === 0 && kind !== 'paper' && kind !== 'other');
   };
   pass();
-  observer = observePage(document.body ?? document.documentElement, pass);
+  observer = observePage(document.body ?? html, pass);
   ctx.addEventListener(window, 'wxt:locationchange', pass);
+  ctx.addEventListener(document, 'keydown', keyboard.onKeyDown);
+
+  const stopTopics = followTopicsAndPrefs((topics, prefs) => {
+    highlights.setTopics(topics);
+    decorator.setTopics(compileTopics(topics), prefs.precedence);
+    keyboard.setEnabled(prefs.keyboard);
+    html.setAttribute('data-papersift-hide-style', prefs.hideStyle);
+    html.setAttribute('data-papersift-highlight-style', prefs.highlightStyle);
+    html.setAttribute('data-papersift-toolbar', prefs.showToolbar ? 'on' : 'off');
+  });
   await loaded;
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -60,9 +88,14 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
 
   ctx.onInvalidated(() => {
     observer?.disconnect();
+    stopTopics();
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage as never);
+    keyboard.destroy();
+    bar.remove();
     decorator.destroy();
+    highlights.destroy();
     notice.destroy();
+    for (const a of ['data-papersift-hide-style', 'data-papersift-highlight-style', 'data-papersift-toolbar']) html.removeAttribute(a);
   });
 }

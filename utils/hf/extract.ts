@@ -65,8 +65,8 @@ function readCard(card: DetectedCard, title: string, hint: HydrationPaper | unde
   const texts = ownTexts(scope, card.titleEl);
   const info: PaperInfo = { id: card.id, title, authors: [] };
 
-  const abstract = onPaperPage ? paperPageAbstract(scope) : cardAbstract(scope, card);
-  set(info, 'abstract', abstract || hint?.abstract);
+  const abstractEl = onPaperPage ? paperPageAbstractElement(scope) : cardAbstractElement(scope, card);
+  set(info, 'abstract', (abstractEl ? textOf(abstractEl) : '') || hint?.abstract);
 
   const countLabel = texts.find((t) => AUTHOR_COUNT_RE.test(t.text));
   if (countLabel) info.authorCount = Number(AUTHOR_COUNT_RE.exec(countLabel.text)![1]!.replace(/,/g, ''));
@@ -118,23 +118,21 @@ function ownTexts(scope: Element, titleEl: Element): OwnText[] {
 }
 
 /** Search cards: a second link to the paper whose text is the abstract; trending cards: a paragraph. */
-function cardAbstract(scope: HTMLElement, card: DetectedCard): string | undefined {
+function cardAbstractElement(scope: HTMLElement, card: DetectedCard): Element | null {
   for (const a of linksToPaper(scope, card.id)) {
     if (a === card.titleEl || a.contains(card.titleEl) || headingOfLink(a) !== null) continue;
     if (paperLinkTarget(a.getAttribute('href'))?.hash !== '') continue;
-    const text = textOf(a);
-    if (text.length >= ABSTRACT_MIN_CHARS) return text;
+    if (textOf(a).length >= ABSTRACT_MIN_CHARS) return a;
   }
   for (const p of queryAllPage(scope, ABSTRACT_BLOCK_SELECTOR)) {
     if (p.contains(card.titleEl) || card.titleEl.contains(p) || p.closest(HEADING_SELECTOR)) continue;
-    const text = textOf(p);
-    if (text.length >= ABSTRACT_MIN_CHARS) return text;
+    if (textOf(p).length >= ABSTRACT_MIN_CHARS) return p;
   }
-  return undefined;
+  return null;
 }
 
 /** Paper page: the block after the "Abstract" heading. */
-function paperPageAbstract(root: HTMLElement): string | undefined {
+function paperPageAbstractElement(root: HTMLElement): Element | null {
   for (const h of queryAllPage(root, HEADING_SELECTOR)) {
     if (!ABSTRACT_HEADING_RE.test(textOf(h))) continue;
     let el: Element | null = h;
@@ -142,11 +140,16 @@ function paperPageAbstract(root: HTMLElement): string | undefined {
     for (let next = el?.nextElementSibling ?? null; next; next = next.nextElementSibling) {
       if (isOurs(next)) continue;
       if (next.matches(HEADING_SELECTOR)) break;
-      const text = textOf(next);
-      if (text !== '') return text;
+      if (textOf(next) !== '') return next;
     }
   }
-  return undefined;
+  return null;
+}
+
+/** The element whose text is the abstract the card shows (in its visible copy), or null when it shows none. */
+export function abstractElement(card: DetectedCard): Element | null {
+  if (card.layout === 'paper') return paperPageAbstractElement(card.root);
+  return cardAbstractElement(copyScope(card.root, card.titleEl, card.id), card);
 }
 
 /** Paper page: the names (buttons or links) next to an "Authors:" label. */

@@ -78,7 +78,7 @@ describe('sendToBackground', () => {
 });
 
 describe('sendToTab', () => {
-  const stats: PageStats = { kind: 'daily', url: 'https://huggingface.co/papers', found: 27, saved: 2, hidden: 1 };
+  const stats: PageStats = { kind: 'daily', url: 'https://huggingface.co/papers', found: 27, saved: 2, hidden: 1, topicCounts: {} };
 
   it('sends to the tab, retries connection errors, unwraps', async () => {
     const send = mockTabSend()

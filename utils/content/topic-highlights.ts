@@ -1,0 +1,69 @@
+import type { Topic } from '../topics';
+import { UI_ATTR } from './card-host';
+
+/**
+ * Marks matched words with the CSS Custom Highlight API: ranges are painted by the browser, so HF's DOM, links and
+ * text selection stay exactly as they were. One named highlight per topic, coloured by a rule we generate.
+ * Engines without the API simply show no word marks; chips and accents still work.
+ */
+export class TopicHighlights {
+  private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+  private readonly byTopic = new Map<string, Highlight>();
+  private readonly rangesOf = new Map<object, Array<[string, Range]>>();
+  private style: HTMLStyleElement | null = null;
+
+  setTopics(topics: Topic[]): void {
+    if (!this.supported) return;
+    this.clearAll();
+    const rules: string[] = [];
+    topics.forEach((topic, i) => {
+      if (topic.mode !== 'highlight' || !/^#[0-9a-f]{6}$/i.test(topic.colour)) return;
+      const name = `papersift-topic-${i}`;
+      const highlight = new Highlight();
+      CSS.highlights.set(name, highlight);
+      this.byTopic.set(topic.id, highlight);
+      // 30% tint behind the text plus an underline in the full colour: readable on HF's light and dark themes.
+      rules.push(`::highlight(${name}) { background-color: ${topic.colour}4d; text-decoration: underline 2px ${topic.colour}; }`);
+    });
+    if (!this.style) {
+      this.style = document.createElement('style');
+      this.style.setAttribute(UI_ATTR, 'highlights');
+      (document.head ?? document.documentElement).append(this.style);
+    }
+    this.style.textContent = rules.join('\n');
+  }
+
+  /** Replaces the marks of one card (`owner` is any stable object for it). */
+  paint(owner: object, marks: Array<{ topicId: string; range: Range }>): void {
+    if (!this.supported) return;
+    this.clear(owner);
+    const kept: Array<[string, Range]> = [];
+    for (const { topicId, range } of marks) {
+      const h = this.byTopic.get(topicId);
+      if (!h) continue;
+      h.add(range);
+      kept.push([topicId, range]);
+    }
+    if (kept.length) this.rangesOf.set(owner, kept);
+  }
+
+  clear(owner: object): void {
+    const old = this.rangesOf.get(owner);
+    if (!old) return;
+    for (const [topicId, range] of old) this.byTopic.get(topicId)?.delete(range);
+    this.rangesOf.delete(owner);
+  }
+
+  destroy(): void {
+    this.clearAll();
+    this.style?.remove();
+    this.style = null;
+  }
+
+  private clearAll(): void {
+    if (!this.supported) return;
+    for (const [name] of CSS.highlights ?? []) if (String(name).startsWith('papersift-topic-')) CSS.highlights.delete(name);
+    this.byTopic.clear();
+    this.rangesOf.clear();
+  }
+}

@@ -21,7 +21,8 @@ export class LibraryMirror {
   /** Applies one event; returns false when events were missed (the caller should reload the whole state). */
   applyEvent(event: ChangeEvent): boolean {
     if (event.rev <= this.rev) return true; // already seen (our own optimistic update or a duplicate)
-    const inOrder = this.rev < 0 || event.rev === this.rev + 1;
+    // A mirror that never loaded (the background did not answer yet) cannot trust a lone event.
+    const inOrder = this.rev >= 0 && event.rev === this.rev + 1;
     this.apply(event.change);
     this.rev = event.rev;
     return inOrder;

@@ -47,8 +47,9 @@ export interface ViewToggles {
 
 export interface Entry {
   card: DetectedCard;
-  host: HTMLElement;
-  mount: HTMLElement;
+  /** The control's host and Preact mount point; created when the entry is first prepared (in a slice). */
+  host: HTMLElement | null;
+  mount: HTMLElement | null;
   mounted: boolean;
   /** Topic result, computed for `topicGen` and this title; null until matched. */
   topics: CardTopicResult | null;
@@ -95,9 +96,10 @@ export class PageDecorator {
   ) {
     this.mountQueue = new SlicedQueue<Entry>(
       (e) => this.prepareEntry(e),
-      () => {
+      (start) => {
         this.onChange();
         this.afterOwnMutations();
+        this.recordWork('papersift:slice', start);
       },
     );
   }
@@ -118,12 +120,13 @@ export class PageDecorator {
         entry = undefined;
       }
       if (!entry) {
-        entry = this.newEntry(card);
-      } else {
-        entry.card = card;
-        if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
-        if (entry.mounted && this.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
+        // New cards are marked and given their control in slices, so a 1,000-card page never blocks a frame long.
+        this.newEntry(card);
+        continue;
       }
+      entry.card = card;
+      if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
+      if (entry.mounted && this.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
       this.markRoot(entry);
       if (entry.mounted) this.renderEntry(entry);
     }
@@ -135,8 +138,18 @@ export class PageDecorator {
     this.doc.documentElement.setAttribute(HOOKS.cards, String(cards.length));
     this.onChange();
     this.afterOwnMutations();
-    performance.measure('papersift:pass', { start: t0, end: performance.now() });
+    this.recordWork('papersift:pass', t0);
     return { kind: this.kind, found: cards.length };
+  }
+
+  /** Total main-thread time PaperSift spent on this page, published for benchmarks and bug reports. */
+  private workMs = 0;
+
+  private recordWork(name: string, start: number): void {
+    const end = performance.now();
+    this.workMs += end - start;
+    performance.measure(name, { start, end });
+    this.doc.documentElement.setAttribute('data-papersift-perf-ms', this.workMs.toFixed(2));
   }
 
   /** New topics or precedence: every card is matched again (in slices), then re-rendered. */
@@ -149,13 +162,16 @@ export class PageDecorator {
 
   setView(patch: Partial<ViewToggles>): void {
     Object.assign(this.view, patch);
-    const c = this.container;
-    if (c) {
-      setAttr(c, 'data-papersift-order', this.view.topicsFirst ? 'topics-first' : null);
-      setAttr(c, 'data-papersift-only-matches', this.view.onlyMatches ? '' : null);
-    }
+    this.markContainer();
     this.refresh();
     this.afterOwnMutations();
+  }
+
+  private markContainer(): void {
+    const c = this.container;
+    if (!c) return;
+    setAttr(c, 'data-papersift-order', this.view.topicsFirst ? 'topics-first' : null);
+    setAttr(c, 'data-papersift-only-matches', this.view.onlyMatches ? '' : null);
   }
 
   /** Re-render the cards of these ids (after a change from the background or another tab). */
@@ -255,8 +271,7 @@ export class PageDecorator {
   // ---- DOM ----
 
   private newEntry(card: DetectedCard): Entry {
-    const { host, mount } = createCardHost(card.id);
-    const entry: Entry = { card, host, mount, mounted: false, topics: null, topicGen: -1, topicTitle: '', viewKey: '' };
+    const entry: Entry = { card, host: null, mount: null, mounted: false, topics: null, topicGen: -1, topicTitle: '', viewKey: '' };
     this.entries.set(card.root, entry);
     this.mountQueue.push(entry);
     return entry;
@@ -272,6 +287,7 @@ export class PageDecorator {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
     if (this.needsMatch(entry)) this.matchEntry(entry);
     if (!entry.mounted) {
+      if (!entry.host) Object.assign(entry, createCardHost(entry.card.id));
       this.place(entry);
       entry.mounted = true;
     }
@@ -299,13 +315,14 @@ export class PageDecorator {
 
   private isPlaced(entry: Entry): boolean {
     const { host, card } = entry;
-    if (!host.isConnected) return false;
+    if (!host?.isConnected) return false;
     return card.layout === 'paper' ? host.previousElementSibling === card.titleEl : host.parentElement === card.root;
   }
 
   /** List cards: a direct child of the card root, floating over its corner. Paper page: right under the title. */
   private place(entry: Entry): void {
     const { host, card } = entry;
+    if (!host) return;
     if (card.layout === 'paper') card.titleEl.after(host);
     else card.root.append(host);
   }
@@ -325,8 +342,8 @@ export class PageDecorator {
   }
 
   private unmount(entry: Entry): void {
-    render(null, entry.mount);
-    entry.host.remove();
+    if (entry.mount) render(null, entry.mount);
+    entry.host?.remove();
     this.highlights.clear(entry);
     this.entries.delete(entry.card.root);
     const root = entry.card.root;
@@ -337,7 +354,7 @@ export class PageDecorator {
   /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
   private removeStrayHosts(): void {
     const ours = new Set<Element>();
-    for (const e of this.entries.values()) ours.add(e.host);
+    for (const e of this.entries.values()) if (e.host) ours.add(e.host);
     for (const el of this.doc.querySelectorAll(`[${UI_ATTR}]`)) {
       // Card hosts carry the paper id; page-level UI (notices, the summary bar) carries a name and is not ours to judge.
       if (!ours.has(el) && ARXIV_ID_RE.test(el.getAttribute(UI_ATTR) ?? '')) el.remove();
@@ -351,7 +368,7 @@ export class PageDecorator {
       this.container.removeAttribute('data-papersift-only-matches');
     }
     this.container = next;
-    if (next) this.setView({});
+    this.markContainer();
   }
 
   private title(entry: Entry): string {
@@ -359,6 +376,8 @@ export class PageDecorator {
   }
 
   private renderEntry(entry: Entry): void {
+    if (!entry.host || !entry.mount) return;
+    const { host, mount } = entry;
     const id = entry.card.id;
     const saved = this.isSaved(id);
     const hidden = this.hiddenReason(entry);
@@ -368,7 +387,7 @@ export class PageDecorator {
     const chips = entry.topics?.chips ?? [];
     const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}|${JSON.stringify(chips)}`;
     if (key === entry.viewKey) return;
-    const hadFocus = entry.host.shadowRoot?.activeElement != null;
+    const hadFocus = host.shadowRoot?.activeElement != null;
     entry.viewKey = key;
     render(
       h(CardActions, {
@@ -385,10 +404,10 @@ export class PageDecorator {
         onCollapse: () => this.setRevealed(id, false),
         onUndoHide: () => void this.setHidden(entry, null),
       }),
-      entry.mount,
+      mount,
     );
     // The toolbar and the placeholder are different elements: keep a keyboard user's focus inside the card.
-    if (hadFocus && !entry.host.shadowRoot?.activeElement) entry.mount.querySelector('button')?.focus();
+    if (hadFocus && !host.shadowRoot?.activeElement) mount.querySelector('button')?.focus();
   }
 
   // ---- actions ----

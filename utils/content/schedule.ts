@@ -25,7 +25,7 @@ export class SlicedQueue<T> {
   private running = false;
   constructor(
     private readonly work: (item: T) => void,
-    private readonly afterSlice: () => void,
+    private readonly afterSlice: (sliceStart: number) => void,
     private readonly budgetMs = 8,
   ) {}
 
@@ -50,7 +50,7 @@ export class SlicedQueue<T> {
     let i = 0;
     while (i < this.items.length && performance.now() - start < this.budgetMs) this.work(this.items[i++]!);
     this.items.splice(0, i);
-    this.afterSlice();
+    this.afterSlice(start);
     if (this.items.length) setTimeout(() => this.drain(), 0);
     else this.running = false;
   }

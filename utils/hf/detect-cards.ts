@@ -4,18 +4,17 @@
  * No Tailwind class is consulted, so a re-skin of the site does not break detection.
  */
 
-import { copyScope, linksToPaper } from './card-scope';
-import { headingOfLink, headingRank, isOurs, precedes, textOf } from './dom';
+import { hasOurLightDom, headingOfLink, headingRank, isOurs, precedes, textOf } from './dom';
 import { paperLinkTarget } from './links';
 import { pageKindOf, paperIdFromUrl } from './page-kind';
 import {
   CARD_ELEMENT_SELECTOR,
   HEADING_SELECTOR,
-  LINK_SELECTOR,
+  PAPER_LINK_SELECTOR,
   MAIN_SELECTOR,
   MEDIA_SELECTOR,
   NEVER_ROOT_TAGS,
-  OUR_UI_SELECTOR,
+  OUR_UI_ATTR,
   PAPER_PAGE_ROOT_SELECTOR,
   PAPER_PAGE_TITLE_SELECTOR,
 } from './selectors';
@@ -102,18 +101,23 @@ interface TitleLink {
 }
 
 function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
-  // Our UI is rare; skip the per-element ancestor check when there is none.
-  const hasOurUi = doc.querySelector(OUR_UI_SELECTOR) !== null;
-  const ours = (el: Element) => hasOurUi && isOurs(el);
+  // Our UI lives in shadow roots, so light-DOM elements inside it are rare: skip the ancestor walk without them.
+  const deep = hasOurLightDom(doc);
+  const ours = (el: Element) => el.hasAttribute(OUR_UI_ATTR) || (deep && isOurs(el));
 
   const state = new Map<Element, string>();
   const titles: TitleLink[] = [];
   const titleHeadings = new Set<Element>();
-  for (const a of Array.from(doc.querySelectorAll<HTMLElement>(LINK_SELECTOR))) {
+  // Every plain (hash-less) link to each paper, in page order: lets layoutOf work without querying each card.
+  const plainLinks = new Map<string, HTMLElement[]>();
+  for (const a of Array.from(doc.querySelectorAll<HTMLElement>(PAPER_LINK_SELECTOR))) {
     const target = paperLinkTarget(a.getAttribute('href'));
     if (!target || ours(a)) continue;
     markPaperUp(a, target.id, state);
     if (target.hash !== '') continue;
+    const list = plainLinks.get(target.id);
+    if (list) list.push(a);
+    else plainLinks.set(target.id, [a]);
     const heading = headingOfLink(a);
     if (!heading) continue;
     titleHeadings.add(heading);
@@ -140,10 +144,11 @@ function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
 
   const cards: DetectedCard[] = [];
   for (const [id, byRoot] of groups) {
-    const candidates = Array.from(byRoot, ([root, links]) => ({ root, titleEl: pickVisible(links, isVisible) }));
+    const candidates = Array.from(byRoot, ([root, links]) => ({ root, links, titleEl: pickVisible(links, isVisible) }));
     const chosen =
       candidates.length === 1 ? candidates[0]! : (candidates.find((c) => safeVisible(isVisible, c.titleEl)) ?? candidates[0]!);
-    cards.push({ id, root: chosen.root, titleEl: chosen.titleEl, layout: layoutOf(chosen.root, chosen.titleEl, id) });
+    const layout = layoutOf(chosen.root, chosen.titleEl, chosen.links, plainLinks.get(id) ?? []);
+    cards.push({ id, root: chosen.root, titleEl: chosen.titleEl, layout });
   }
   return cards;
 }
@@ -177,16 +182,28 @@ function safeVisible(isVisible: IsVisible, el: Element): boolean {
   }
 }
 
-/** 'media' when, in the title's copy, a thumbnail/video link to the same paper comes before the title. */
-function layoutOf(root: HTMLElement, titleEl: HTMLElement, id: string): 'media' | 'plain' {
-  const scope = copyScope(root, titleEl, id);
-  const media = linksToPaper(scope, id).some(
+/**
+ * 'media' when, in the title's copy, a thumbnail/video link to the same paper comes before the title.
+ * `titleLinks` are the paper's title links in this root (several on a two-copy card); `plainLinks` all its
+ * hash-less links on the page, so no per-card query is needed (this runs for every card of a 1,000-card page).
+ */
+function layoutOf(root: HTMLElement, titleEl: HTMLElement, titleLinks: HTMLElement[], plainLinks: HTMLElement[]): 'media' | 'plain' {
+  const others = titleLinks.filter((a) => a !== titleEl);
+  let scope: HTMLElement = root;
+  if (others.length > 0) {
+    scope = titleEl;
+    for (let p = titleEl.parentElement; p && p !== root; p = p.parentElement) {
+      if (others.some((o) => p.contains(o))) break;
+      scope = p;
+    }
+  }
+  const media = plainLinks.some(
     (a) =>
       a !== titleEl &&
-      paperLinkTarget(a.getAttribute('href'))?.hash === '' &&
+      precedes(a, titleEl) &&
+      scope.contains(a) &&
       headingOfLink(a) === null &&
-      (a.querySelector(MEDIA_SELECTOR) !== null || textOf(a) === '') &&
-      precedes(a, titleEl),
+      (a.querySelector(MEDIA_SELECTOR) !== null || textOf(a) === ''),
   );
   return media ? 'media' : 'plain';
 }

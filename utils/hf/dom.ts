@@ -45,6 +45,16 @@ export function textOf(el: Node | null | undefined): string {
   return collapse(s);
 }
 
+/**
+ * True when some element under `scope` sits inside our UI. PaperSift renders into shadow roots, so normally
+ * nothing does, and the per-element ancestor walk of `isOurs` can be skipped (it dominates on 1,000-card pages).
+ */
+export function hasOurLightDom(scope: ParentNode): boolean {
+  // Not `[ui] *`: a descendant selector checks every element's ancestors, which costs more than the whole pass.
+  for (const el of scope.querySelectorAll(`[${OUR_UI_ATTR}]`)) if (el.firstElementChild) return true;
+  return false;
+}
+
 /** Elements matching `selector` under `scope`, excluding our own UI. */
 export function queryAllPage<E extends Element = Element>(scope: ParentNode, selector: string): E[] {
   return Array.from(scope.querySelectorAll<E>(selector)).filter((el) => !isOurs(el));

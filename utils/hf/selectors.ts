@@ -38,6 +38,8 @@ export const OUR_UI_ATTR = 'data-papersift-ui';
 export const OUR_UI_SELECTOR = `[${OUR_UI_ATTR}]`;
 
 export const LINK_SELECTOR = 'a[href]';
+/** Pre-filter for paper links (PAPER_HREF_RE decides): fewer elements cross into script on long pages. */
+export const PAPER_LINK_SELECTOR = 'a[href*="/papers/" i]';
 export const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
 export const HEADING_TAG_RE = /^H([1-6])$/i;
 /** Elements whose text is never page content. */

@@ -14,7 +14,12 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'papersift@papersift.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // PaperSift keeps everything in the browser and sends nothing anywhere.
+            gecko: { id: 'papersift@papersift.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

@@ -34,8 +34,8 @@ export class KeyboardTriage {
     if (key === 'Escape' && this.help.isOpen) return void this.help.close();
     if (!['j', 'k', 's', 'h', 'o', 'x', '?'].includes(key)) return;
     if (key === '?') return void (e.preventDefault(), this.help.toggle());
-    const cards = this.decorator.navigableCards();
     const current = this.current();
+    const cards = this.decorator.navigableCards(current);
     if (key === 'j' || key === 'k') {
       if (!cards.length) return;
       const i = current ? cards.indexOf(current) : -1;

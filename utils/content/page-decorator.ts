@@ -206,9 +206,12 @@ export class PageDecorator {
     return [...this.entries.values()].slice(0, limit).map((e) => e.topics?.paper ?? this.paperOf(e));
   }
 
-  /** Cards a reader can move between with j/k: in the order they are shown, skipping collapsed and filtered ones. */
-  navigableCards(): Entry[] {
-    const list = [...this.entries.values()].filter((e) => this.isShown(e) && !this.isCollapsed(e));
+  /**
+   * Cards a reader can move between with j/k: in the order they are shown, skipping collapsed and filtered ones —
+   * except `keep` (the current card), so its neighbours can still be found after it collapsed.
+   */
+  navigableCards(keep?: Entry): Entry[] {
+    const list = [...this.entries.values()].filter((e) => e === keep || (this.isShown(e) && !this.isCollapsed(e)));
     if (this.view.topicsFirst) {
       const matched = (e: Entry) => (this.highlightNames(e) ? 0 : 1);
       list.sort((a, b) => matched(a) - matched(b)); // stable: HF's order within each group, as CSS `order` shows it

@@ -48,7 +48,14 @@ export class SlicedQueue<T> {
   private drain(): void {
     const start = performance.now();
     let i = 0;
-    while (i < this.items.length && performance.now() - start < this.budgetMs) this.work(this.items[i++]!);
+    while (i < this.items.length && performance.now() - start < this.budgetMs) {
+      try {
+        this.work(this.items[i++]!);
+      } catch (err) {
+        // One card we cannot decorate must not stop the others (or any later ones).
+        console.warn('[PaperSift] a queued job failed', err);
+      }
+    }
     this.items.splice(0, i);
     this.afterSlice(start);
     if (this.items.length) setTimeout(() => this.drain(), 0);

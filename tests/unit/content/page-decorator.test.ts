@@ -1,0 +1,329 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LibraryMirror } from '../../../utils/content/library-state';
+import { PageDecorator } from '../../../utils/content/page-decorator';
+import { SummaryBarHost } from '../../../utils/content/summary-bar';
+import { TopicHighlights } from '../../../utils/content/topic-highlights';
+import { compileTopics } from '../../../utils/topics';
+import {
+  allDecorated,
+  ATTENTION,
+  ATTENTION_IDS,
+  DAILY_URL,
+  ENSEMBLE_IDS,
+  ENSEMBLES,
+  fakeActions,
+  hostsIn,
+  IDS,
+  loadDaily,
+  macrotask,
+  PAPERS,
+  rootOf,
+  roots,
+  shadowOf,
+  until,
+  type FakeActions,
+} from './daily-page';
+
+const buttonNamed = (id: string, name: string) =>
+  [...shadowOf(id).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === name);
+const saveBtn = (id: string) => shadowOf(id).querySelector<HTMLButtonElement>('button[aria-pressed]')!;
+const statusText = (id: string) => shadowOf(id).querySelector('[role="status"]')!.textContent ?? '';
+const uiText = (id: string) =>
+  (shadowOf(id).textContent ?? '').replace(/\s*·\s*/g, ' · ').replace(/\s+/g, ' ').trim();
+
+function deferred<T = unknown>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+let mirror: LibraryMirror;
+let actions: FakeActions;
+let decorator: PageDecorator;
+
+function makeDecorator(highlights = new TopicHighlights()): PageDecorator {
+  decorator = new PageDecorator(document, () => DAILY_URL, mirror, actions, highlights);
+  return decorator;
+}
+
+beforeEach(() => {
+  loadDaily();
+  mirror = new LibraryMirror();
+  mirror.load({ savedIds: [], hidden: [], rev: 0 });
+  actions = fakeActions();
+});
+
+afterEach(() => {
+  decorator?.destroy();
+  vi.unstubAllGlobals();
+});
+
+describe('PageDecorator on the daily fixture', () => {
+  it('puts exactly one control on each of the 27 cards', async () => {
+    const d = makeDecorator();
+    expect(d.pass()).toEqual({ kind: expect.any(String), found: 27 });
+    await until(() => allDecorated(), '27 decorated cards');
+    expect(roots().map((r) => r.getAttribute('data-papersift-id'))).toEqual(IDS);
+    expect(document.documentElement.getAttribute('data-papersift-cards')).toBe('27');
+    expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(27);
+    for (const r of roots()) {
+      expect(r.tagName).toBe('ARTICLE');
+      expect(hostsIn(r)[0]!.getAttribute('data-papersift-ui')).toBe(r.getAttribute('data-papersift-id'));
+    }
+    expect(d.stats()).toMatchObject({ found: 27, saved: 0, hidden: 0, topicCounts: {} });
+  });
+
+  it('a second pass adds nothing and keeps the same controls', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const before = [...document.querySelectorAll('[data-papersift-ui]')];
+    d.pass();
+    for (let i = 0; i < 5; i++) await macrotask();
+    const after = [...document.querySelectorAll('[data-papersift-ui]')];
+    expect(after).toHaveLength(27);
+    expect(after.every((h, i) => h === before[i])).toBe(true);
+  });
+
+  it('a control the page dropped is put back once by the next pass', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[3]!;
+    hostsIn(rootOf(id))[0]!.remove();
+    expect(hostsIn(rootOf(id))).toHaveLength(0);
+    d.pass();
+    await until(() => hostsIn(rootOf(id)).length > 0, 'control back');
+    for (let i = 0; i < 3; i++) await macrotask();
+    d.pass();
+    expect(hostsIn(rootOf(id))).toHaveLength(1);
+    expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(27);
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('a card the page removed takes its entry and control with it', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[5]!;
+    rootOf(id).remove();
+    d.pass();
+    expect(document.documentElement.getAttribute('data-papersift-cards')).toBe('26');
+    expect(d.entryById(id)).toBeUndefined();
+    expect(d.stats().found).toBe(26);
+    expect(d.papers(300).map((p) => p.id)).toEqual(IDS.filter((x) => x !== id));
+    expect(document.querySelectorAll(`[data-papersift-ui="${id}"]`)).toHaveLength(0);
+    expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(26);
+  });
+
+  it('Save shows at once, before the background answers, and stays when it succeeds', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[0]!;
+    const answer = deferred();
+    actions.save.mockReturnValueOnce(answer.promise);
+    saveBtn(id).click();
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('true');
+    expect(rootOf(id).hasAttribute('data-papersift-saved')).toBe(true);
+    expect(actions.save).toHaveBeenCalledTimes(1);
+    const [paper, source] = actions.save.mock.calls[0]!;
+    expect(paper).toMatchObject({ id, title: PAPERS[0]!.title });
+    expect(source).toEqual({ url: DAILY_URL, kind: expect.any(String) });
+    answer.resolve({});
+    await macrotask();
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('true');
+    expect(mirror.saved.has(id)).toBe(true);
+    expect(statusText(id)).toBe('');
+  });
+
+  it('Save rolls back with a message when the background refuses', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[1]!;
+    const answer = deferred();
+    actions.save.mockReturnValueOnce(answer.promise);
+    saveBtn(id).click();
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('true');
+    answer.reject(new Error('Storage is full.'));
+    await macrotask();
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
+    expect(rootOf(id).hasAttribute('data-papersift-saved')).toBe(false);
+    expect(mirror.saved.has(id)).toBe(false);
+    expect(statusText(id)).toBe('Could not save this paper: Storage is full. Nothing changed — try again.');
+  });
+
+  it('Unsave of a saved paper rolls back the same way', async () => {
+    const id = IDS[2]!;
+    mirror.load({ savedIds: [id], hidden: [], rev: 3 });
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('true');
+    actions.unsave.mockReturnValueOnce(Promise.reject(new Error('worker gone')));
+    saveBtn(id).click();
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
+    await macrotask();
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('true');
+    expect(statusText(id)).toContain('Could not remove this paper: worker gone');
+  });
+
+  it('Hide collapses at once to "Hidden: <title> · Show · Undo" and rolls back on failure', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[4]!;
+    const answer = deferred();
+    actions.hide.mockReturnValueOnce(answer.promise);
+    buttonNamed(id, 'Hide')!.click();
+    expect(rootOf(id).getAttribute('data-papersift-hidden')).toBe('manual');
+    expect(uiText(id)).toBe(`Hidden: ${PAPERS[4]!.title} · Show · Undo`);
+    expect(actions.hide).toHaveBeenCalledWith(id, PAPERS[4]!.title, 'manual', { url: DAILY_URL, kind: expect.any(String) });
+    answer.reject(new Error('nope'));
+    await macrotask();
+    expect(rootOf(id).hasAttribute('data-papersift-hidden')).toBe(false);
+    expect(buttonNamed(id, 'Hide')).toBeDefined();
+    expect(statusText(id)).toContain('Could not hide this paper: nope');
+  });
+});
+
+describe('PageDecorator with topics', () => {
+  it('the expected sets are what this test thinks they are (pinned by hand)', () => {
+    expect(ENSEMBLE_IDS).toContain('1801.02475'); // "Ensemble One-dimensional Convolution Neural Networks …"
+    expect(ENSEMBLE_IDS).toContain('2508.19428'); // "… Ensemble Typing, and Attention-Based Taxonomies"
+    expect(ATTENTION_IDS).toContain('2508.19428');
+    expect(ATTENTION_IDS).toContain('2410.11842'); // "MoH: Multi-Head Attention as Mixture-of-Head Attention"
+    expect(ATTENTION_IDS).not.toContain('1506.03134'); // "Pointer Networks"
+    expect(ENSEMBLE_IDS.length).toBeGreaterThan(3);
+    expect(ATTENTION_IDS.length).toBeGreaterThan(5);
+  });
+
+  it('marks highlight matches, mutes mute matches, and honours precedence', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    d.setTopics(compileTopics([ENSEMBLES, ATTENTION]), 'highlight-wins');
+    const topicIds = () => roots().filter((r) => r.hasAttribute('data-papersift-topics')).map((r) => r.getAttribute('data-papersift-id'));
+    const hiddenIds = () => roots().filter((r) => r.hasAttribute('data-papersift-hidden')).map((r) => r.getAttribute('data-papersift-id'));
+    await until(() => topicIds().length === ENSEMBLE_IDS.length, 'highlighted cards');
+    await until(() => d.stats().topicCounts.attention === ATTENTION_IDS.length, 'all cards matched');
+
+    expect(topicIds()).toEqual(ENSEMBLE_IDS);
+    for (const id of ENSEMBLE_IDS) {
+      expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
+      expect(rootOf(id).style.getPropertyValue('--papersift-accent')).toBe('#16a34a');
+      const chip = shadowOf(id).querySelector('.chip')!;
+      expect(chip.getAttribute('tabindex')).toBe('0');
+      expect(chip.getAttribute('aria-label')).toMatch(/^Topic Ensembles: (title|abstract|keywords): /);
+    }
+    const both = ATTENTION_IDS.filter((id) => ENSEMBLE_IDS.includes(id));
+    const muted = ATTENTION_IDS.filter((id) => !ENSEMBLE_IDS.includes(id));
+    expect(both).toContain('2508.19428');
+    expect(hiddenIds()).toEqual(muted);
+    for (const id of muted) {
+      expect(rootOf(id).getAttribute('data-papersift-hidden')).toBe('topic:Attention');
+      const title = PAPERS.find((p) => p.id === id)!.title;
+      expect(uiText(id)).toBe(`Hidden by topic 'Attention': ${title} · Show`);
+    }
+    // The chip says why, word for word: checked by hand for this card.
+    const chipLabel = (id: string) => shadowOf(id).querySelector('.chip')!.getAttribute('aria-label');
+    expect(chipLabel('2508.19428')).toBe('Topic Ensembles: title: Ensemble');
+    expect(chipLabel('1801.02475')).toBe('Topic Ensembles: title: Ensemble · abstract: ensemble');
+    expect(chipLabel('2508.03064')).toBe('Topic Ensembles: title: Ensemble · abstract: Ensemble · keywords: Ensemble');
+    expect(shadowOf('1801.02475').querySelector('.chip [role="tooltip"]')!.textContent).toBe('title: Ensemble · abstract: ensemble');
+    expect(d.stats()).toMatchObject({
+      found: 27,
+      hidden: muted.length,
+      topicCounts: { ensembles: ENSEMBLE_IDS.length, attention: ATTENTION_IDS.length },
+    });
+
+    // Mute wins: the cards matching both collapse too, and keep their topic mark.
+    d.setTopics(compileTopics([ENSEMBLES, ATTENTION]), 'mute-wins');
+    await until(() => hiddenIds().length === ATTENTION_IDS.length, 'mute-wins applied');
+    expect(hiddenIds()).toEqual(ATTENTION_IDS);
+    expect(uiText('2508.19428')).toBe(`Hidden by topic 'Attention': ${PAPERS[0]!.title} · Show`);
+
+    // No topics: every mark goes.
+    d.setTopics(null, 'highlight-wins');
+    await until(() => topicIds().length === 0 && hiddenIds().length === 0, 'topics cleared');
+    expect(roots().every((r) => r.style.getPropertyValue('--papersift-accent') === '')).toBe(true);
+    expect(d.stats().topicCounts).toEqual({});
+  });
+
+  it('marks the matched words of titles when the Highlight API is there', async () => {
+    // A stand-in for CSS.highlights: a registry of named Highlight sets of Ranges.
+    const registry = new Map<string, Set<Range>>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', class extends Set<Range> {});
+    const highlights = new TopicHighlights();
+    const d = makeDecorator(highlights);
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    highlights.setTopics([ATTENTION, ENSEMBLES]);
+    d.setTopics(compileTopics([ATTENTION, ENSEMBLES]), 'highlight-wins');
+    const titleHits = PAPERS.flatMap((p) => [...p.title.matchAll(/\bensembles?\b/gi)].map((m) => m[0]));
+    await until(() => (registry.get('papersift-topic-1')?.size ?? 0) === titleHits.length, 'title ranges');
+    expect([...registry.keys()]).toEqual(['papersift-topic-1']); // the mute topic (index 0) gets none
+    const ranges = [...registry.get('papersift-topic-1')!];
+    expect(ranges.map((r) => r.toString()).sort()).toEqual(titleHits.sort());
+    for (const r of ranges) expect(r.startContainer.parentElement!.closest('h3')).not.toBeNull();
+    expect(document.querySelector('style[data-papersift-ui="highlights"]')!.textContent).toContain('::highlight(papersift-topic-1)');
+    // A removed card takes its ranges with it.
+    const withTitleHit = PAPERS.find((p) => /\bensembles?\b/i.test(p.title))!;
+    const own = [...withTitleHit.title.matchAll(/\bensembles?\b/gi)].length;
+    rootOf(withTitleHit.id).remove();
+    d.pass();
+    expect(registry.get('papersift-topic-1')!.size).toBe(titleHits.length - own);
+  });
+
+  it('the view toggles mark the list container and order keyboard navigation', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    d.setTopics(compileTopics([ENSEMBLES]), 'highlight-wins');
+    await until(() => d.stats().topicCounts.ensembles === ENSEMBLE_IDS.length, 'matched');
+    const grid = d.listContainer()!;
+    expect(grid).toBe(rootOf(IDS[0]!).parentElement);
+    d.setView({ topicsFirst: true });
+    expect(grid.getAttribute('data-papersift-order')).toBe('topics-first');
+    const rest = IDS.filter((id) => !ENSEMBLE_IDS.includes(id));
+    expect(d.navigableCards().map((e) => e.card.id)).toEqual([...ENSEMBLE_IDS, ...rest]);
+    d.setView({ topicsFirst: false, onlyMatches: true });
+    expect(grid.hasAttribute('data-papersift-order')).toBe(false);
+    expect(grid.hasAttribute('data-papersift-only-matches')).toBe(true);
+    expect(d.navigableCards().map((e) => e.card.id)).toEqual(ENSEMBLE_IDS);
+    d.setView({ onlyMatches: false });
+    expect(grid.hasAttribute('data-papersift-only-matches')).toBe(false);
+    expect(d.navigableCards().map((e) => e.card.id)).toEqual(IDS);
+    // DOM order never changed.
+    expect(roots().map((r) => r.getAttribute('data-papersift-id'))).toEqual(IDS);
+  });
+
+  it('the summary bar counts papers, matches and hidden cards above the list', async () => {
+    const d = makeDecorator();
+    const bar = new SummaryBarHost(d);
+    d.onChange = () => bar.update();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    d.setTopics(compileTopics([ENSEMBLES, ATTENTION]), 'highlight-wins');
+    await until(() => d.stats().topicCounts.attention === ATTENTION_IDS.length, 'matched');
+    bar.update();
+    const host = document.querySelector<HTMLElement>('[data-papersift-ui="summary"]')!;
+    expect(host.nextElementSibling).toBe(d.listContainer());
+    const muted = ATTENTION_IDS.filter((id) => !ENSEMBLE_IDS.includes(id)).length;
+    const counts = host.shadowRoot!.querySelector('.counts')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(counts).toBe(`27 papers · ${ENSEMBLE_IDS.length} match your topics · ${muted} hidden`);
+    const toggle = (name: string) => [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    expect(toggle('Show hidden').getAttribute('aria-pressed')).toBe('false');
+    toggle('Show hidden').click();
+    expect(d.view.showHidden).toBe(true);
+    expect(toggle('Show hidden').getAttribute('aria-pressed')).toBe('true');
+    expect(rootOf(ATTENTION_IDS.find((id) => !ENSEMBLE_IDS.includes(id))!).hasAttribute('data-papersift-revealed')).toBe(true);
+    bar.remove();
+  });
+});

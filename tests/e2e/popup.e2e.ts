@@ -43,7 +43,11 @@ describe('popup', () => {
     await page.waitForFunction(() => document.documentElement.getAttribute('data-papersift-cards') === '0', undefined, {
       timeout: SETTLE_MS,
     });
-    expect(await page.locator('[data-papersift-ui]').count()).toBe(0);
+    expect(await page.locator('[data-papersift-id]').count()).toBe(0);
+    // The page itself says so too (a notice, not a card control), once the list had time to load.
+    const notice = page.locator('[data-papersift-ui="notice"]');
+    await notice.waitFor({ timeout: SETTLE_MS });
+    expect(await notice.evaluate((h) => h.shadowRoot?.textContent ?? '')).toMatch(/found no papers on this page/i);
 
     const popup = await browser().openPopup(await browser().tabId(page));
     const message = popup.getByText('PaperSift found no papers on this page');

@@ -23,7 +23,8 @@ async function targetTab(): Promise<{ id?: number; url?: string } | undefined> {
   return tab;
 }
 
-async function pageReport(): Promise<PageReport> {
+/** What the tab's content script says about the page (re-asked when topics change, for fresh match counts). */
+export async function loadPageReport(): Promise<PageReport> {
   const tab = await targetTab().catch(() => undefined);
   if (tab?.id === undefined) return { state: 'not-papers' };
   try {
@@ -37,7 +38,7 @@ async function pageReport(): Promise<PageReport> {
 
 export async function loadPopupData(): Promise<PopupData> {
   const [page, recent] = await Promise.all([
-    pageReport(),
+    loadPageReport(),
     sendToBackground({ type: 'library/recent', limit: 5 }).then(
       (list) => ({ list, error: null }),
       (err: unknown) => ({ list: [] as SavedPaper[], error: err instanceof Error ? err.message : String(err) }),

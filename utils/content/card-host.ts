@@ -39,3 +39,14 @@ export function createCardHost(id: string): { host: HTMLElement; mount: HTMLElem
   shadow.append(mount);
   return { host, mount };
 }
+
+/** A page-level PaperSift element (notice, summary bar, key help): named host, open shadow root, its own styles. */
+export function createPageHost(name: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = document.createElement('div');
+  host.setAttribute(UI_ATTR, name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+  return { host, shadow };
+}

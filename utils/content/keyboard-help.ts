@@ -1,4 +1,4 @@
-import { UI_ATTR } from './card-host';
+import { createPageHost } from './card-host';
 
 const CSS = `
 :host { all: initial; position: fixed; inset: 0; z-index: 2147483000; display: grid; place-items: center; background: rgb(0 0 0 / .35); }
@@ -32,11 +32,7 @@ export class KeyboardHelp {
   }
 
   private open(): void {
-    const host = document.createElement('div');
-    host.setAttribute(UI_ATTR, 'keys');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = CSS;
+    const { host, shadow } = createPageHost('keys', CSS);
     const dialog = document.createElement('div');
     dialog.className = 'dialog';
     dialog.setAttribute('role', 'dialog');
@@ -62,7 +58,7 @@ export class KeyboardHelp {
       if (e.composedPath()[0] === host) this.close();
     });
     dialog.append(title, list, close);
-    shadow.append(style, dialog);
+    shadow.append(dialog);
     document.body.append(host);
     this.host = host;
     close.focus();

@@ -1,4 +1,4 @@
-import { UI_ATTR } from './card-host';
+import { createPageHost } from './card-host';
 
 const NOTICE_CSS = `
 :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
@@ -41,11 +41,7 @@ export class NoCardsNotice {
   }
 
   private show(): void {
-    const host = document.createElement('div');
-    host.setAttribute(UI_ATTR, 'notice');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = NOTICE_CSS;
+    const { host, shadow } = createPageHost('notice', NOTICE_CSS);
     const box = document.createElement('div');
     box.className = 'notice';
     box.setAttribute('role', 'status');
@@ -59,7 +55,7 @@ export class NoCardsNotice {
       this.update(false);
     });
     box.append(text, close);
-    shadow.append(style, box);
+    shadow.append(box);
     document.body.append(host);
     this.host = host;
   }

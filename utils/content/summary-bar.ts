@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import css from '../../components/summary-bar.css?inline';
 import { SummaryBar } from '../../components/SummaryBar';
-import { UI_ATTR } from './card-host';
+import { createPageHost } from './card-host';
 import type { PageDecorator } from './page-decorator';
 
 /** Keeps the summary bar right above the list of cards, with the page's counts and the view toggles. */
@@ -41,13 +41,9 @@ export class SummaryBarHost {
   }
 
   private create(): void {
-    const host = document.createElement('div');
-    host.setAttribute(UI_ATTR, 'summary');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = css;
+    const { host, shadow } = createPageHost('summary', css);
     const mount = document.createElement('div');
-    shadow.append(style, mount);
+    shadow.append(mount);
     this.host = host;
     this.mount = mount;
   }

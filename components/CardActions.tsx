@@ -27,6 +27,9 @@ export interface CardActionsProps {
   onUndoHide(): void;
 }
 
+/** Chips shown before the rest are folded into one "+N" chip. */
+export const MAX_CHIPS = 3;
+
 function hiddenLabel(reason: HideReason): string {
   return reason.startsWith('topic:') ? `Hidden by topic '${reason.slice('topic:'.length)}'` : 'Hidden';
 }
@@ -60,13 +63,26 @@ export function CardActions(p: CardActionsProps) {
     );
   }
 
-  const chips = p.topics.map((t) => (
+  // The strongest few topics get a chip each; the rest are named in one "+N" chip, so a card that matches many
+  // topics stays one line (and a 1,000-card page doesn't grow tens of thousands of nodes).
+  const shown = p.topics.slice(0, MAX_CHIPS);
+  const rest = p.topics.slice(MAX_CHIPS);
+  const chips = shown.map((t) => (
     <span class="chip" tabIndex={0} key={t.name} style={{ '--chip': t.colour }} aria-label={`Topic ${t.name}: ${t.detail}`}>
       <span class="dot" aria-hidden="true" />
       {t.name}
       <span class="tip" role="tooltip" aria-hidden="true">{t.detail}</span>
     </span>
   ));
+  if (rest.length) {
+    const names = rest.map((t) => t.name).join(', ');
+    chips.push(
+      <span class="chip more" tabIndex={0} key="+more" aria-label={`${rest.length} more topics: ${names}`}>
+        +{rest.length}
+        <span class="tip" role="tooltip" aria-hidden="true">{names}</span>
+      </span>,
+    );
+  }
 
   return (
     <div class="toolbar">

@@ -1,5 +1,5 @@
 import type { DetectedCard } from '../hf/detect-cards';
-import { abstractElement, extractPaper } from '../hf/extract';
+import { abstractElement, extractMatchable } from '../hf/extract';
 import type { HydrationPaper } from '../hf/hydration';
 import type { PaperInfo } from '../model/paper';
 import { fieldText, matchableFromPaper, type CompiledMatcher, type TopicMatch } from '../topics';
@@ -8,6 +8,7 @@ import { describeHits, highlightMatches } from './card-visibility';
 import { mapElementText } from './text-ranges';
 
 export interface CardTopicResult {
+  /** The fields that were matched (not a full paper: see `extractMatchable`). */
   paper: PaperInfo;
   matches: TopicMatch[];
   chips: TopicChip[];
@@ -24,7 +25,7 @@ export function matchCard(
   hints: Map<string, HydrationPaper>,
   matcher: CompiledMatcher,
 ): CardTopicResult {
-  const paper = extractPaper(card, hints);
+  const paper = extractMatchable(card, hints);
   const matchable = matchableFromPaper(paper);
   const matches = matcher.match(matchable);
   const highlighted = highlightMatches(matches);

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { CardActions } from '../../components/CardActions';
 import { detectCards, type DetectedCard } from '../hf/detect-cards';
-import { extractPaper } from '../hf/extract';
+import { extractMatchable, extractPaper } from '../hf/extract';
 import { readHydration, type HydrationPaper } from '../hf/hydration';
 import { listContainerOf } from '../hf/list-container';
 import { pageKindOf } from '../hf/page-kind';
@@ -189,21 +189,25 @@ export class PageDecorator {
     return this.container;
   }
 
-  stats(): PageStats {
+  stats(): PageStats & { matched: number } {
     let saved = 0;
     let hidden = 0;
+    let matched = 0;
     const topicCounts: Record<string, number> = {};
     for (const e of this.entries.values()) {
       if (this.isSaved(e.card.id)) saved++;
       if (this.hiddenReason(e)) hidden++;
+      if (this.highlightNames(e)) matched++;
       for (const m of e.topics?.matches ?? NO_MATCHES) topicCounts[m.topicId] = (topicCounts[m.topicId] ?? 0) + 1;
     }
-    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, topicCounts };
+    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, matched, topicCounts };
   }
 
   /** Papers of this page as read so far, for the options page's live preview. */
   papers(limit: number): PaperInfo[] {
-    return [...this.entries.values()].slice(0, limit).map((e) => e.topics?.paper ?? this.paperOf(e));
+    this.hints ??= readHydration(this.doc);
+    const hints = this.hints;
+    return [...this.entries.values()].slice(0, limit).map((e) => e.topics?.paper ?? extractMatchable(e.card, hints));
   }
 
   /**

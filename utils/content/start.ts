@@ -9,7 +9,7 @@ import { NoCardsNotice } from './no-cards-notice';
 import { observePage } from './observe-page';
 import { PageDecorator, type LibraryActions } from './page-decorator';
 import { reportPagePapers } from './page-papers';
-import { frameBatcher } from './schedule';
+import { throttle } from './schedule';
 import { SummaryBarHost } from './summary-bar';
 import { followTopicsAndPrefs } from './topic-feed';
 import { TopicHighlights } from './topic-highlights';
@@ -32,11 +32,11 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const keyboard = new KeyboardTriage(decorator);
   const notice = new NoCardsNotice();
   const report = reportPagePapers(decorator);
-  decorator.onChange = frameBatcher(() => {
+  decorator.onChange = throttle(() => {
     bar.update();
     report();
     observer?.forget();
-  });
+  }, 120);
 
   const reload = async () => {
     try {

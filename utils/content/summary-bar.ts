@@ -17,7 +17,7 @@ export class SummaryBarHost {
     if (!this.host) this.create();
     if (this.host!.nextElementSibling !== container) container.before(this.host!);
     const stats = this.decorator.stats();
-    const matched = this.countMatched();
+    const matched = stats.matched;
     render(
       h(SummaryBar, {
         total: stats.found,
@@ -34,10 +34,6 @@ export class SummaryBarHost {
     if (this.mount) render(null, this.mount);
     this.host?.remove();
     this.host = this.mount = null;
-  }
-
-  private countMatched(): number {
-    return this.decorator.listContainer()?.querySelectorAll(':scope > [data-papersift-topics]').length ?? 0;
   }
 
   private create(): void {

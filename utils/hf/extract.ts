@@ -59,6 +59,22 @@ export function extractPaper(card: DetectedCard, hints: Map<string, HydrationPap
   }
 }
 
+/**
+ * What the topic matcher reads (title, abstract, keywords, authors, organisation), as cheaply as the page allows:
+ * while the hydration JSON still describes this card (same title), it supplies everything but the title, and the
+ * card is not walked at all — on a 1,000-card page that walk costs more than matching. Otherwise: `extractPaper`.
+ */
+export function extractMatchable(card: DetectedCard, hints: Map<string, HydrationPaper>): PaperInfo {
+  const title = textOf(card.titleEl);
+  const hint = card.layout === 'paper' ? undefined : matchingHint(card.id, title, hints);
+  if (!hint) return extractPaper(card, hints);
+  const info: PaperInfo = { id: card.id, title, authors: [...hint.authors] };
+  set(info, 'abstract', hint.abstract);
+  set(info, 'organization', hint.organization);
+  if (hint.keywords) info.keywords = [...hint.keywords];
+  return info;
+}
+
 function readCard(card: DetectedCard, title: string, hint: HydrationPaper | undefined, now: Date): PaperInfo {
   const onPaperPage = card.layout === 'paper';
   const scope = onPaperPage ? card.root : copyScope(card.root, card.titleEl, card.id);

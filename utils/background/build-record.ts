@@ -3,7 +3,9 @@
  * Page text is stored as plain text (never interpreted) and clamped so a hostile page cannot bloat storage.
  */
 import type { PageSource, PaperInfo } from '../model/paper';
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../model/paper';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeGithubUrl } from '../model/paper';
+
+export { safeGithubUrl };
 import type { HiddenPaper, HideReason, PaperLinks, SavedPaper } from '../storage/records';
 import { RECORD_SCHEMA } from '../storage/records';
 
@@ -14,7 +16,7 @@ export const LIMITS = {
   author: 300,
   organization: 300,
   keywords: 100,
-  keyword: 200,
+  keyword: 100, // as backups allow (utils/backup/limits.ts), so every library can be backed up and restored
   url: 2_048,
 } as const;
 
@@ -25,15 +27,6 @@ const clampList = (xs: readonly string[], maxItems: number, maxLen: number) =>
   xs.slice(0, maxItems).map((x) => clampText(x, maxLen));
 
 /** Keep a GitHub link only when it really is an https GitHub URL: it is rendered as a link later. */
-export function safeGithubUrl(url: string | undefined): string | undefined {
-  if (!url || url.length > LIMITS.url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && (u.hostname === 'github.com' || u.hostname === 'www.github.com') ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function paperLinks(id: string, githubUrl?: string): PaperLinks {
   const links: PaperLinks = { hf: hfPaperUrl(id), arxiv: arxivAbsUrl(id), pdf: arxivPdfUrl(id) };

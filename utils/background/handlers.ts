@@ -17,6 +17,9 @@ import {
 } from '../storage/library-db';
 import { buildHiddenRecord, buildSavedRecord } from './build-record';
 import { currentRev, publishChange } from './change-bus';
+import { reasonOf } from './error-reason';
+import { exportBackup, removeSaved, restoreRecords, tagSaved, updateSaved } from './library-handlers';
+import { resetAllData, restoreBackupText } from './restore';
 import { listTopicsWithStatus, removeTopic, saveTopic, setPrefs, storePagePapers } from './topic-handlers';
 import { validateRequest } from './validate-request';
 import { createWriteQueue } from './write-queue';
@@ -111,14 +114,43 @@ const handlers: { [T in Type]: Handler<T> } = {
     what: () => 'store the papers of this page',
     run: ({ url, papers }) => storePagePapers(url, papers),
   },
+  'library/list': {
+    what: () => 'read the library',
+    run: () => listSaved(),
+  },
+  'library/update': {
+    what: (r) => `save the changes to paper ${r.id}`,
+    run: ({ id, tags, note }) => updateSaved(id, { tags, note }),
+  },
+  'library/tag': {
+    what: (r) => `change the tags of ${r.ids.length === 1 ? `paper ${r.ids[0]}` : `${r.ids.length} papers`}`,
+    run: ({ ids, add, remove }) => tagSaved(ids, add, remove),
+  },
+  'library/remove': {
+    what: (r) => (r.ids.length === 1 ? `remove paper ${r.ids[0]} from the library` : `remove ${r.ids.length} papers from the library`),
+    run: ({ ids }) => removeSaved(ids),
+  },
+  'library/restore-records': {
+    what: (r) => `put back ${r.records.length === 1 ? 'the removed paper' : `${r.records.length} removed papers`}`,
+    run: ({ records }) => restoreRecords(records),
+  },
+  'hidden/list': {
+    what: () => 'read the hidden papers',
+    run: () => listHidden(),
+  },
+  'backup/export': {
+    what: () => 'make the backup',
+    run: () => exportBackup(),
+  },
+  'backup/restore': {
+    what: () => 'restore the backup',
+    run: ({ text }) => restoreBackupText(text),
+  },
+  'data/reset': {
+    what: () => 'reset PaperSift',
+    run: () => resetAllData(),
+  },
 };
-
-function reasonOf(e: unknown): string {
-  // DOMExceptions such as QuotaExceededError may carry an empty message; their name still says what happened.
-  if (e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException))
-    return e.message || e.name;
-  return String(e);
-}
 
 export function handleRequest<T extends Type>(req: RequestOf<T>): Promise<Reply<BackgroundResponses[T]>>;
 export function handleRequest(req: unknown): Promise<Reply<BackgroundResponses[Type]>>;

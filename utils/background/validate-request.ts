@@ -8,7 +8,10 @@ import type { PagePaper } from '../storage/last-page-record';
 import { LAST_PAGE_LIMITS } from '../storage/last-page-record';
 import type { Prefs } from '../storage/prefs-schema';
 import { isPrefKey, PREF_CHECKS } from '../storage/prefs-schema';
-import { isArxivId, isHideReason, isPageKind } from '../storage/record-migrations';
+import { checkNote, checkTags, EDIT_LIMITS } from '../library/edit-limits';
+import { safeGithubUrl } from './build-record';
+import type { SavedPaper } from '../storage/records';
+import { isArxivId, isHideReason, isPageKind, normalizeSaved } from '../storage/record-migrations';
 import { isTopicId } from '../storage/topic-item';
 import { isHexColour } from '../topics/palette';
 import type { Topic, TopicField } from '../topics/types';
@@ -29,6 +32,15 @@ export const BACKGROUND_TYPES = [
   'topics/delete',
   'prefs/set',
   'page/papers',
+  'library/list',
+  'library/update',
+  'library/tag',
+  'library/remove',
+  'library/restore-records',
+  'hidden/list',
+  'backup/export',
+  'backup/restore',
+  'data/reset',
 ] as const satisfies readonly BackgroundRequest['type'][];
 
 /** Most records `library/recent` returns, whatever limit is asked for. */
@@ -40,6 +52,11 @@ export const MAX_RECENT = 1_000;
  * are `validateTopic`'s, applied by the handler.
  */
 export const TOPIC_LIMITS = { name: MAX_TOPIC_NAME_LENGTH, terms: 10_000, exclusions: 10_000, term: 1_000 } as const;
+
+/** Most papers one bulk request (remove, Undo) may name: as many as a backup may hold. */
+export const MAX_BULK = 100_000;
+/** A record put back by Undo is JSON of at most this many characters (a full record is far smaller). */
+export const MAX_RECORD_CHARS = 1_000_000;
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -119,21 +136,21 @@ function strings(v: unknown, field: string, maxItems: number, required: boolean)
 const isTopicField = (x: unknown): x is TopicField => typeof x === 'string' && (ALL_TOPIC_FIELDS as readonly string[]).includes(x);
 
 /** Shape and basic rules of a topic; a missing field list means all fields (validateTopic's default). */
-function topic(v: unknown): Topic {
-  if (!isObject(v)) return fail(`topic must be an object (got ${show(v)})`);
-  if (!isTopicId(v.id)) fail(`topic.id must be 1–64 letters, digits, "-" or "_" (got ${show(v.id)})`);
-  if (typeof v.name !== 'string') fail(`topic.name must be a string (got ${show(v.name)})`);
+function topic(v: unknown, at = 'topic'): Topic {
+  if (!isObject(v)) return fail(`${at} must be an object (got ${show(v)})`);
+  if (!isTopicId(v.id)) fail(`${at}.id must be 1–64 letters, digits, "-" or "_" (got ${show(v.id)})`);
+  if (typeof v.name !== 'string') fail(`${at}.name must be a string (got ${show(v.name)})`);
   const name = (v.name as string).trim();
-  if (name === '') fail('topic.name must not be empty');
-  if (name.length > TOPIC_LIMITS.name) fail(`topic.name is longer than ${TOPIC_LIMITS.name} characters`);
-  if (typeof v.colour !== 'string' || !isHexColour(v.colour)) fail(`topic.colour must be a colour like "#3b82f6" (got ${show(v.colour)})`);
-  const terms = strings(v.terms, 'topic.terms', TOPIC_LIMITS.terms, true);
-  const exclusions = strings(v.exclusions, 'topic.exclusions', TOPIC_LIMITS.exclusions, false);
+  if (name === '') fail(`${at}.name must not be empty`);
+  if (name.length > TOPIC_LIMITS.name) fail(`${at}.name is longer than ${TOPIC_LIMITS.name} characters`);
+  if (typeof v.colour !== 'string' || !isHexColour(v.colour)) fail(`${at}.colour must be a colour like "#3b82f6" (got ${show(v.colour)})`);
+  const terms = strings(v.terms, `${at}.terms`, TOPIC_LIMITS.terms, true);
+  const exclusions = strings(v.exclusions, `${at}.exclusions`, TOPIC_LIMITS.exclusions, false);
   const fields = v.fields === undefined ? [...ALL_TOPIC_FIELDS] : v.fields;
   if (!Array.isArray(fields) || !fields.every(isTopicField))
-    fail(`topic.fields must be a list of ${ALL_TOPIC_FIELDS.map((f) => `"${f}"`).join(', ')} (got ${show(v.fields)})`);
-  if (v.mode !== 'highlight' && v.mode !== 'mute') fail(`topic.mode must be "highlight" or "mute" (got ${show(v.mode)})`);
-  if (!isFiniteNumber(v.createdAt) || v.createdAt < 0) fail(`topic.createdAt must be a time in ms (got ${show(v.createdAt)})`);
+    fail(`${at}.fields must be a list of ${ALL_TOPIC_FIELDS.map((f) => `"${f}"`).join(', ')} (got ${show(v.fields)})`);
+  if (v.mode !== 'highlight' && v.mode !== 'mute') fail(`${at}.mode must be "highlight" or "mute" (got ${show(v.mode)})`);
+  if (!isFiniteNumber(v.createdAt) || v.createdAt < 0) fail(`${at}.createdAt must be a time in ms (got ${show(v.createdAt)})`);
   return {
     id: v.id as string,
     name,
@@ -144,6 +161,50 @@ function topic(v: unknown): Topic {
     mode: v.mode as Topic['mode'],
     createdAt: v.createdAt as number,
   };
+}
+
+/**
+ * The shape check of `topics/put`, for topics from elsewhere (a backup): the topic as it would be stored, or
+ * the first problem, its message starting with `at` (e.g. `topics[2].colour must be …`).
+ */
+export function checkTopicShape(v: unknown, at: string): { ok: true; topic: Topic } | { ok: false; error: string } {
+  try {
+    return { ok: true, topic: topic(v, at) };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+function ids(v: unknown): string[] {
+  if (!Array.isArray(v)) return fail(`ids must be an array of arXiv ids (got ${show(v)})`);
+  if (v.length === 0) fail('ids must name at least one paper');
+  if (v.length > MAX_BULK) fail(`ids has ${v.length} entries; at most ${MAX_BULK} are allowed`);
+  return [...new Set(v.map((x, i) => id(x, `ids[${i}]`)))];
+}
+
+function tagList(v: unknown, field = 'tags'): string[] {
+  if (!isStringArray(v)) return fail(`${field} must be an array of strings (got ${show(v)})`);
+  // Cheap bound before tidying: a list far over the limit is refused without looking at it.
+  if (v.length > EDIT_LIMITS.tags * 10) fail(`${field} has ${v.length} entries; at most ${EDIT_LIMITS.tags} are allowed`);
+  const checked = checkTags(v);
+  return checked.ok ? checked.tags : fail(`${field}: ${checked.error}`);
+}
+
+/** A record for Undo: exactly what `library/remove` returned, so it must read back unchanged. */
+function savedRecord(v: unknown, i: number): SavedPaper {
+  const at = `records[${i}]`;
+  const rec = normalizeSaved(v);
+  if (!rec) return fail(`${at} is not a saved paper (it needs an arXiv id, a title, savedAt and a source)`);
+  if (JSON.stringify(rec).length > MAX_RECORD_CHARS) fail(`${at} is larger than ${MAX_RECORD_CHARS} characters`);
+  if (rec.tags.length > EDIT_LIMITS.tags || rec.tags.some((t) => t.length > EDIT_LIMITS.tag))
+    fail(`${at}.tags: at most ${EDIT_LIMITS.tags} tags of at most ${EDIT_LIMITS.tag} characters`);
+  const noteProblem = checkNote(rec.note);
+  if (noteProblem) fail(`${at}.note: ${noteProblem}`);
+  // The one link kept from the data (the others are rebuilt from the id); it becomes an href on the pages.
+  const github = rec.links.github;
+  if (github !== undefined && safeGithubUrl(github) !== github) fail(`${at}.links.github must be an https://github.com link (got ${show(github)})`);
+  return rec;
 }
 
 function prefsPatch(v: unknown): Partial<Prefs> {
@@ -217,6 +278,41 @@ function parse(m: Raw, type: BackgroundRequest['type']): BackgroundRequest {
       const papers = (m.papers as unknown[]).slice(0, LAST_PAGE_LIMITS.papers).map(pagePaper);
       return { type, url: m.url as string, papers };
     }
+    case 'library/list':
+    case 'hidden/list':
+    case 'backup/export':
+    case 'data/reset':
+      return { type };
+    case 'library/update': {
+      const req: Extract<BackgroundRequest, { type: 'library/update' }> = { type, id: id(m.id, 'id') };
+      if (m.tags === undefined && m.note === undefined) fail('give tags, a note, or both');
+      if (m.tags !== undefined) req.tags = tagList(m.tags);
+      if (m.note !== undefined) {
+        if (typeof m.note !== 'string') fail(`note must be a string (got ${show(m.note)})`);
+        const problem = checkNote(m.note as string);
+        if (problem) fail(`note: ${problem}`);
+        req.note = m.note as string;
+      }
+      return req;
+    }
+    case 'library/tag': {
+      const add = m.add === undefined ? [] : tagList(m.add, 'add');
+      const remove = m.remove === undefined ? [] : tagList(m.remove, 'remove');
+      if (add.length === 0 && remove.length === 0) fail('give tags to add or to remove');
+      return { type, ids: ids(m.ids), add, remove };
+    }
+    case 'library/remove':
+      return { type, ids: ids(m.ids) };
+    case 'library/restore-records': {
+      if (!Array.isArray(m.records)) fail(`records must be an array (got ${show(m.records)})`);
+      const list = m.records as unknown[];
+      if (list.length > MAX_BULK) fail(`records has ${list.length} entries; at most ${MAX_BULK} are allowed`);
+      return { type, records: list.map(savedRecord) };
+    }
+    case 'backup/restore':
+      // Only the type here: the background validates the text in full (validateBackup) before touching anything.
+      if (typeof m.text !== 'string') fail(`text must be the backup file's text (got ${show(m.text)})`);
+      return { type, text: m.text as string };
   }
 }
 
@@ -237,7 +333,7 @@ export function validateRequest(msg: unknown): Validated {
 }
 
 /** Namespaces the background answers; a typo inside them gets a clear error instead of silence. */
-const BACKGROUND_NAMESPACES = ['library/', 'hidden/', 'state/', 'topics/', 'prefs/'];
+const BACKGROUND_NAMESPACES = ['library/', 'hidden/', 'state/', 'topics/', 'prefs/', 'backup/', 'data/'];
 
 /** Background types in a namespace it shares: `page/stats` is for content scripts, `page/papers` for the background. */
 const BACKGROUND_SHARED_NAMESPACE_TYPES = ['page/papers'];

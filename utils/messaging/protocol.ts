@@ -4,6 +4,7 @@
  * The popup sends `TabRequest`s to the content script of the active tab.
  * Every reply is wrapped in `Reply<T>` so errors cross contexts as data, not as lost exceptions.
  */
+import type { BackupFile } from '../backup/backup-file';
 import type { PaperInfo, PageKind, PageSource } from '../model/paper';
 import type { PagePaper } from '../storage/last-page-record';
 import type { Prefs } from '../storage/prefs-schema';
@@ -33,7 +34,25 @@ export type BackgroundRequest =
   /** Only the given preferences change. Changing `topicSync` also moves the topics to the chosen area. */
   | { type: 'prefs/set'; patch: Partial<Prefs> }
   /** The papers on the page a content script is showing (the first 300 are kept), for the options preview. */
-  | { type: 'page/papers'; url: string; papers: PagePaper[] };
+  | { type: 'page/papers'; url: string; papers: PagePaper[] }
+  /** Every saved paper, newest `savedAt` first (the options page's library). */
+  | { type: 'library/list' }
+  /** Change the reader's fields of a saved paper; only the fields given change. Tags are trimmed and deduplicated. */
+  | { type: 'library/update'; id: string; tags?: string[]; note?: string }
+  /** Add and/or remove tags on many papers at once (bulk edit); papers not in the library are skipped. */
+  | { type: 'library/tag'; ids: string[]; add: string[]; remove: string[] }
+  /** Remove these papers; the reply carries the removed records so Undo can put them back exactly. */
+  | { type: 'library/remove'; ids: string[] }
+  /** Put records back exactly as given (Undo of `library/remove`); replaces a record with the same id. */
+  | { type: 'library/restore-records'; records: SavedPaper[] }
+  /** Every hidden paper, newest `hiddenAt` first. */
+  | { type: 'hidden/list' }
+  /** Everything PaperSift keeps, as a backup file's data (the page serializes and downloads it). */
+  | { type: 'backup/export' }
+  /** Restore a backup file's text: validated again here, then applied all or nothing. */
+  | { type: 'backup/restore'; text: string }
+  /** Delete the library, hidden papers, topics and preferences. */
+  | { type: 'data/reset' };
 
 export interface TopicsList {
   /** Sorted by `createdAt`. */
@@ -61,6 +80,23 @@ export interface BackgroundResponses {
   'topics/delete': { removed: Topic | null };
   'prefs/set': Prefs;
   'page/papers': { stored: number };
+  'library/list': SavedPaper[];
+  'library/update': SavedPaper;
+  'library/tag': { updated: SavedPaper[] };
+  'library/remove': { removed: SavedPaper[] };
+  'library/restore-records': { restored: number };
+  'hidden/list': HiddenPaper[];
+  'backup/export': BackupFile;
+  'backup/restore': RestoreResult;
+  'data/reset': { ok: true };
+}
+
+export interface RestoreResult {
+  /** e.g. "124 new, 3 updated, 2 skipped because already identical; 2 topics added; settings restored". */
+  summary: string;
+  applied: true;
+  /** Things the reader may want to know (an upgraded schema, ignored unknown fields). */
+  warnings: string[];
 }
 
 export interface PageStats {

@@ -30,3 +30,17 @@ export interface PageSource {
 export const hfPaperUrl = (id: string) => `https://huggingface.co/papers/${id}`;
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
+
+/** Longest URL we keep. */
+export const MAX_URL_LENGTH = 2048;
+
+/** A GitHub link we may store and show: https on github.com only (never `javascript:` or another host). */
+export function safeGithubUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > MAX_URL_LENGTH) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && (u.hostname === 'github.com' || u.hostname === 'www.github.com') ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@
  * idb-keyval's `createStore(db, store)` creates its one object store in `onupgradeneeded` of version 1, so a
  * second store in the same database would never be created: each store gets its own database.
  */
-import { clear, createStore, get, keys, promisifyRequest, set, values } from 'idb-keyval';
+import { clear, createStore, entries, get, getMany, keys, promisifyRequest, set, setMany, values } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
 import type { HiddenPaper, SavedPaper } from './records';
 import { isArxivId, normalizeHidden, normalizeSaved } from './record-migrations';
@@ -37,6 +37,39 @@ function deleteIfPresent(store: UseStore, id: string): Promise<boolean> {
         counted.onerror = () => reject(counted.error);
       }),
   );
+}
+
+/** Remove the records under `ids` that exist, in one readwrite transaction; resolves to them as stored (raw). */
+function takeMany(store: UseStore, ids: readonly string[]): Promise<unknown[]> {
+  return store(
+    'readwrite',
+    (os) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const taken: unknown[] = [];
+        // Requests run in the order they are made, so `taken` follows `ids`.
+        for (const id of ids) {
+          const req = os.get(id);
+          req.onsuccess = () => {
+            if (req.result === undefined) return;
+            taken.push(req.result);
+            os.delete(id);
+          };
+        }
+        promisifyRequest(os.transaction).then(() => resolve(taken), reject);
+      }),
+  );
+}
+
+/** Every stored key and value exactly as stored (corrupt ones too): a snapshot to put back with `replaceAll`. */
+export type StoreSnapshot = Array<[IDBValidKey, unknown]>;
+
+/** Make the store hold exactly `snapshot`, in one readwrite transaction (all or nothing). */
+function replaceAll(store: UseStore, snapshot: StoreSnapshot): Promise<void> {
+  return store('readwrite', (os) => {
+    os.clear();
+    for (const [key, value] of snapshot) os.put(value, key);
+    return promisifyRequest(os.transaction);
+  });
 }
 
 const newestSavedFirst = (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt || a.id.localeCompare(b.id);
@@ -72,6 +105,32 @@ export function clearSaved(): Promise<void> {
   return clear(saved());
 }
 
+/** The readable records among `ids`, in `ids` order (one transaction); missing and corrupt ones are left out. */
+export async function getSavedMany(ids: readonly string[]): Promise<SavedPaper[]> {
+  if (ids.length === 0) return [];
+  return (await getMany([...ids], saved())).map(normalizeSaved).filter((r): r is SavedPaper => r !== null);
+}
+
+/** Store many records in one transaction: all of them or, on failure, none. */
+export function putSavedMany(recs: readonly SavedPaper[]): Promise<void> {
+  if (recs.length === 0) return Promise.resolve();
+  return setMany(recs.map((r) => [r.id, r]), saved());
+}
+
+/** Remove these papers in one transaction; resolves to the readable records removed (for Undo), in `ids` order. */
+export async function takeSaved(ids: readonly string[]): Promise<SavedPaper[]> {
+  if (ids.length === 0) return [];
+  return (await takeMany(saved(), ids)).map(normalizeSaved).filter((r): r is SavedPaper => r !== null);
+}
+
+export function snapshotSaved(): Promise<StoreSnapshot> {
+  return entries(saved());
+}
+
+export function restoreSavedSnapshot(snapshot: StoreSnapshot): Promise<void> {
+  return replaceAll(saved(), snapshot);
+}
+
 // ---- hidden ----
 
 export async function getHidden(id: string): Promise<HiddenPaper | undefined> {
@@ -98,4 +157,18 @@ export async function hiddenIds(): Promise<string[]> {
 
 export function clearHidden(): Promise<void> {
   return clear(hidden());
+}
+
+/** Store many records in one transaction: all of them or, on failure, none. */
+export function putHiddenMany(recs: readonly HiddenPaper[]): Promise<void> {
+  if (recs.length === 0) return Promise.resolve();
+  return setMany(recs.map((r) => [r.id, r]), hidden());
+}
+
+export function snapshotHidden(): Promise<StoreSnapshot> {
+  return entries(hidden());
+}
+
+export function restoreHiddenSnapshot(snapshot: StoreSnapshot): Promise<void> {
+  return replaceAll(hidden(), snapshot);
 }

@@ -5,7 +5,7 @@
  * (losing a whole paper over a bad upvote count would be worse); the reader's own fields get defaults.
  */
 import type { PageKind, PageSource } from '../model/paper';
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../model/paper';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeGithubUrl } from '../model/paper';
 import type { HiddenPaper, HideReason, PaperLinks, SavedPaper } from './records';
 import { RECORD_SCHEMA } from './records';
 
@@ -54,8 +54,9 @@ function normalizeSource(raw: unknown): PageSource | null {
 
 function normalizeLinks(raw: unknown, id: string): PaperLinks {
   const links: PaperLinks = { hf: hfPaperUrl(id), arxiv: arxivAbsUrl(id), pdf: arxivPdfUrl(id) };
-  // Only the GitHub link is not derivable from the id; keep it when it is a string.
-  if (isObject(raw) && typeof raw.github === 'string') links.github = raw.github;
+  // Only the GitHub link is not derivable from the id; keep it only when it is a safe https GitHub URL.
+  const github = isObject(raw) && typeof raw.github === 'string' ? safeGithubUrl(raw.github) : undefined;
+  if (github) links.github = github;
   return links;
 }
 

@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The Chromium build of the extension, as `npx wxt build` writes it. */
-export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The Chromium build of the extension, as `npx wxt build` writes it ($PAPERSIFT_EXT_DIR for another build). */
+export const EXT_DIR = process.env.PAPERSIFT_EXT_DIR || join(ROOT, '.output', 'chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
 /** Fixtures made by scripts (gitignored). */
 export const GENERATED_DIR = join(FIXTURES_DIR, 'generated');

@@ -1,5 +1,4 @@
 import type { Topic } from '../topics';
-import { UI_ATTR } from './card-host';
 
 /**
  * Marks matched words with the CSS Custom Highlight API: ranges are painted by the browser, so HF's DOM, links and
@@ -27,7 +26,7 @@ export class TopicHighlights {
     });
     if (!this.style) {
       this.style = document.createElement('style');
-      this.style.setAttribute(UI_ATTR, 'highlights');
+      this.style.setAttribute('data-papersift-style', 'highlights');
       (document.head ?? document.documentElement).append(this.style);
     }
     this.style.textContent = rules.join('\n');

@@ -4,7 +4,7 @@
  */
 
 export interface Prefs {
-  /** Show PaperSift's toolbar on the papers pages. */
+  /** Show the summary bar (counts and view switches) above the list on the papers pages. */
   showToolbar: boolean;
   /** A card matching both a highlighted and a muted topic: highlight wins unless the reader says otherwise. */
   precedence: 'highlight-wins' | 'mute-wins';

@@ -8,8 +8,8 @@ import { Notice } from '../../shared/Notice';
 type Choice<K extends keyof Prefs> = { value: Prefs[K]; label: string; hint: string };
 
 const HIGHLIGHT: Choice<'highlightStyle'>[] = [
-  { value: 'accent', label: 'Accent', hint: 'a coloured border and a light tint in the topic’s colour' },
-  { value: 'subtle', label: 'Subtle', hint: 'a thin coloured mark only' },
+  { value: 'accent', label: 'Accent', hint: 'a ring around the card in the topic’s colour' },
+  { value: 'subtle', label: 'Subtle', hint: 'a thin coloured bar on the card’s edge' },
 ];
 const HIDE: Choice<'hideStyle'>[] = [
   { value: 'placeholder', label: 'Leave a placeholder', hint: 'a one-line trace you can click to show the paper again' },
@@ -111,7 +111,7 @@ export function PreferencesForm({ topics, onTopicsChanged }: { topics: TopicsLis
       <Radios name="precedence" legend="A paper matching both a highlighted and a muted topic" choices={PRECEDENCE} prefs={prefs} onChange={change} />
       <fieldset class="set-group">
         <legend>On the papers pages</legend>
-        <Check name="showToolbar" label="Show the PaperSift toolbar" hint="counts and quick actions above the list" prefs={prefs} onChange={change} />
+        <Check name="showToolbar" label="Show the summary bar" hint="counts and the Show hidden / My topics first / Only matches switches above the list" prefs={prefs} onChange={change} />
         <Check name="keyboard" label="Keyboard shortcuts" hint="save and hide the focused paper from the keyboard" prefs={prefs} onChange={change} />
       </fieldset>
       <fieldset class="set-group">

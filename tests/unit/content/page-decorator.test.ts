@@ -272,7 +272,7 @@ describe('PageDecorator with topics', () => {
     const ranges = [...registry.get('papersift-topic-1')!];
     expect(ranges.map((r) => r.toString()).sort()).toEqual(titleHits.sort());
     for (const r of ranges) expect(r.startContainer.parentElement!.closest('h3')).not.toBeNull();
-    expect(document.querySelector('style[data-papersift-ui="highlights"]')!.textContent).toContain('::highlight(papersift-topic-1)');
+    expect(document.querySelector('style[data-papersift-style="highlights"]')!.textContent).toContain('::highlight(papersift-topic-1)');
     // A removed card takes its ranges with it.
     const withTitleHit = PAPERS.find((p) => /\bensembles?\b/i.test(p.title))!;
     const own = [...withTitleHit.title.matchAll(/\bensembles?\b/gi)].length;

@@ -8,8 +8,10 @@ export interface DecorationSnapshot {
   cardsAttr: string | null;
   /** Decorated card roots in DOM order, with how many PaperSift hosts each holds. */
   cards: Array<{ id: string; tag: string; hosts: number }>;
-  /** Hosts outside any decorated card (should be none). */
+  /** Card hosts (their value is a paper id) outside any decorated card (should be none). */
   strayHosts: number;
+  /** Page-level PaperSift UI by name (summary bar, notice, key help): not card controls. */
+  pageHosts: string[];
 }
 
 export async function decorationSnapshot(page: Page): Promise<DecorationSnapshot> {
@@ -23,7 +25,8 @@ export async function decorationSnapshot(page: Page): Promise<DecorationSnapshot
         tag: r.tagName.toLowerCase(),
         hosts: r.querySelectorAll('[data-papersift-ui]').length,
       })),
-      strayHosts: hosts.filter((h) => !h.closest('[data-papersift-id]')).length,
+      strayHosts: hosts.filter((h) => /^\d{4}\.\d{4,5}$/.test(h.getAttribute('data-papersift-ui') ?? '') && !h.closest('[data-papersift-id]')).length,
+      pageHosts: hosts.filter((h) => !h.closest('[data-papersift-id]') && !/^\d{4}\.\d{4,5}$/.test(h.getAttribute('data-papersift-ui') ?? '')).map((h) => h.getAttribute('data-papersift-ui') ?? ''),
     };
   });
 }

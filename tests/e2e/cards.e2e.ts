@@ -20,6 +20,8 @@ describe('cards found on the papers pages', () => {
       expect(snap.cards.every((c) => c.tag === 'article')).toBe(true);
       expect(snap.cards.map((c) => c.hosts)).toEqual(expected.map(() => 1));
       expect(snap.strayHosts).toBe(0);
+      // Besides the card controls, only the summary bar above the list (once; it follows the throttled counts).
+      await expect.poll(async () => (await decorationSnapshot(page)).pageHosts).toEqual(['summary']);
       expect(await page.locator('article').count()).toBe(expected.length);
 
       const first = cardById(page, expected[0]!);

@@ -62,7 +62,9 @@ describe('dynamic pages', () => {
     const snap = await decorationSnapshot(page);
     expect(snap.cards.map((c) => c.id)).toEqual(daily.map((p) => p.id));
     expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
-    expect(await page.locator('[data-papersift-ui]').count()).toBe(daily.length);
+    // One control per card, and no card control anywhere else (the summary bar is page-level UI).
+    expect(await page.locator('[data-papersift-id] [data-papersift-ui]').count()).toBe(daily.length);
+    expect(snap.strayHosts).toBe(0);
   });
 
   it('a re-render that drops our control brings it back, exactly once', async () => {

@@ -3,8 +3,8 @@
  * real URL (https://huggingface.co/papers/date/2026-11-27, served offline) with the extension loaded.
  *
  * - With a display ($DISPLAY, or macOS/Windows): a real window; the demo ends when you close it.
- * - Without one (or with --headless): a short scripted tour — save a paper, hide another, open the popup — written
- *   as screenshots to artifacts/demo/.
+ * - Without one (or with --headless): a short scripted tour — save a paper, hide another, add a topic in the popup —
+ *   written as screenshots to artifacts/demo/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -76,18 +76,29 @@ async function tour(): Promise<void> {
     await hideCard.getByRole('button', { name: /\bHide\b/ }).click();
     await page.waitForSelector(`[data-papersift-id="${toHide.id}"][data-papersift-hidden]`);
     console.log(`  hid "${toHide.title}"`);
-    await page.waitForTimeout(300); // let the placeholder settle before the picture
-    await shot(page, '02-saved-and-hidden.png');
 
+    // A topic, typed into the popup as a reader would: every open papers tab highlights its matches at once.
     const popup = await browser.openPopup(await browser.tabId(page));
     await popup.getByText(/papers? found|found no papers/).first().waitFor({ timeout: 10_000 });
+    await popup.getByRole('textbox', { name: /topic/i }).fill('ensemble');
+    await popup.keyboard.press('Enter');
+    await page.waitForSelector('[data-papersift-topics]', { timeout: 10_000 });
+    const matched = await page.locator('[data-papersift-topics]').count();
+    console.log(`  added the topic "ensemble": ${matched} papers highlighted`);
     await popup.getByRole('link', { name: toSave.title }).waitFor({ timeout: 10_000 });
+    await popup.waitForTimeout(1600); // the popup refreshes its per-topic counts from the page
     await shot(popup, '03-popup.png');
     await popup.close();
+
+    await page.bringToFront();
+    await page.waitForTimeout(300); // let the placeholder and highlights settle before the picture
+    await shot(page, '02-saved-hidden-highlighted.png');
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
     await waitForDecoration(page, papers.length);
+    await page.waitForSelector('[data-papersift-topics]', { timeout: 10_000 });
+    await page.waitForTimeout(500); // topics are matched in slices; the summary bar follows within a moment
     await shot(page, '04-dark-mode.png');
   } finally {
     await browser?.close();

@@ -3,7 +3,7 @@ import { abstractElement, extractMatchable } from '../hf/extract';
 import type { HydrationPaper } from '../hf/hydration';
 import type { PaperInfo } from '../model/paper';
 import { fieldText, matchableFromPaper, type CompiledMatcher, type TopicMatch } from '../topics';
-import type { TopicChip } from '../../components/CardActions';
+import { MAX_CHIPS, type TopicChip } from '../../components/CardActions';
 import { describeHits, highlightMatches } from './card-visibility';
 import { mapElementText } from './text-ranges';
 
@@ -29,10 +29,11 @@ export function matchCard(
   const matchable = matchableFromPaper(paper);
   const matches = matcher.match(matchable);
   const highlighted = highlightMatches(matches);
-  const chips = highlighted.map((m) => ({
+  // Only the chips a card shows explain their matches; the rest are just named in its "+N" chip.
+  const chips = highlighted.map((m, i) => ({
     name: m.name,
     colour: m.colour,
-    detail: describeHits(m, (field) => fieldText(matchable, field)),
+    detail: i < MAX_CHIPS ? describeHits(m, (field) => fieldText(matchable, field)) : '',
   }));
   const marks: CardTopicResult['marks'] = [];
   if (highlighted.some((m) => m.hits.some((h) => h.field === 'title' || h.field === 'abstract'))) {

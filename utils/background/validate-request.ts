@@ -273,6 +273,7 @@ function parse(m: Raw, type: BackgroundRequest['type']): BackgroundRequest {
       return { type, patch: prefsPatch(m.patch) };
     case 'page/papers': {
       if (typeof m.url !== 'string') fail(`url must be a string (got ${show(m.url)})`);
+      if (!/^https:\/\/huggingface\.co\//.test(m.url as string)) fail(`url must be a https://huggingface.co/ address (got ${show(m.url)})`);
       if (!Array.isArray(m.papers)) fail(`papers must be an array (got ${show(m.papers)})`);
       // Only the first ones are kept, so only those are checked: a huge list costs nothing.
       const papers = (m.papers as unknown[]).slice(0, LAST_PAGE_LIMITS.papers).map(pagePaper);

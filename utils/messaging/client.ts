@@ -13,9 +13,19 @@ export interface SendOptions {
   retryDelaysMs?: readonly number[];
 }
 
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [100, 250, 500];
+/** ~3.9 s in all: enough for a stopped MV3 worker to start again, short enough to report a real failure. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [100, 250, 500, 1000, 2000];
 
-const CONNECTION_ERRORS = [/Receiving end does not exist/i, /message port closed/i, /Could not establish connection/i];
+/** Said when the other side went away before answering (the polyfill turns a closed port into `undefined`). */
+const NO_REPLY = 'No reply: the receiver stopped before answering';
+
+const CONNECTION_ERRORS = [
+  /Receiving end does not exist/i,
+  /message port closed/i,
+  /message channel closed/i,
+  /Could not establish connection/i,
+  new RegExp(NO_REPLY),
+];
 
 export function isConnectionError(e: unknown): boolean {
   const msg = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
@@ -35,7 +45,10 @@ function unwrap<T>(reply: unknown, to: string): T {
 async function withRetry(send: () => Promise<unknown>, delays: readonly number[]): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send();
+      const reply = await send();
+      // A worker stopped mid-request leaves no reply at all; every request is idempotent, so ask again.
+      if (reply === undefined) throw new Error(NO_REPLY);
+      return reply;
     } catch (e) {
       const delay = delays[attempt];
       if (delay === undefined || !isConnectionError(e)) throw e;

@@ -50,10 +50,20 @@ export function clampPagePaper(p: PagePaper): PagePaper {
 }
 
 /** The record to store: at most LAST_PAGE_LIMITS.papers papers (first ones win), every string clamped. */
+/** The page a preview links back to: an https huggingface.co address, or '' (never `javascript:` or elsewhere). */
+export function safePageUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.hostname === 'huggingface.co' && url.length <= L.url ? u.href : '';
+  } catch {
+    return '';
+  }
+}
+
 export function buildLastPage(url: string, papers: readonly PagePaper[], now: number): LastPage {
   return {
     v: LAST_PAGE_VERSION,
-    url: clampText(url, L.url),
+    url: safePageUrl(url),
     at: now,
     papers: papers.slice(0, L.papers).map(clampPagePaper),
   };
@@ -78,5 +88,5 @@ export function normalizeLastPage(raw: unknown): LastPage | null {
   if (!isObject(raw) || typeof raw.url !== 'string' || !Array.isArray(raw.papers)) return null;
   const at = typeof raw.at === 'number' && Number.isFinite(raw.at) ? raw.at : 0;
   const papers = raw.papers.slice(0, L.papers).map(readPaper).filter((p): p is PagePaper => p !== null);
-  return { v: LAST_PAGE_VERSION, url: clampText(raw.url, L.url), at, papers };
+  return { v: LAST_PAGE_VERSION, url: safePageUrl(raw.url), at, papers };
 }

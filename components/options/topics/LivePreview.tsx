@@ -114,9 +114,14 @@ export function LivePreview({ topic, page, pageError }: LivePreviewProps) {
         {preview && (
           <>
             {matchCountText(preview)}{' '}
-            <a href={preview.url} target="_blank" rel="noreferrer">
-              {preview.label}
-            </a>
+            {/* Stored URLs are kept only when they are https huggingface.co ones (last-page-record.ts). */}
+            {preview.url ? (
+              <a href={preview.url} target="_blank" rel="noreferrer">
+                {preview.label}
+              </a>
+            ) : (
+              preview.label
+            )}
             {topic.mode === 'mute' && preview.matches.length > 0 && <> — muted, so these would be hidden.</>}
           </>
         )}

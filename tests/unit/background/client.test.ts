@@ -63,9 +63,30 @@ describe('sendToBackground', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
-  it('treats a missing or malformed reply as an error', async () => {
-    mockRuntimeSend().mockResolvedValue(undefined);
+  it('retries a missing reply (a worker stopped mid-request) and fails clearly when none ever comes', async () => {
+    const send = mockRuntimeSend().mockResolvedValue(undefined);
+    await expect(sendToBackground({ type: 'state/get' }, fast)).rejects.toThrow(/No reply/);
+    expect(send.mock.calls.length).toBeGreaterThan(1);
+  });
+
+  it('a missing reply followed by an answer resolves', async () => {
+    mockRuntimeSend()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce({ ok: true, value: { savedIds: [], hidden: [], rev: 3 } });
+    await expect(sendToBackground({ type: 'state/get' }, fast)).resolves.toEqual({ savedIds: [], hidden: [], rev: 3 });
+  });
+
+  it('treats a malformed reply as an error, without retrying', async () => {
+    const send = mockRuntimeSend().mockResolvedValue({ nonsense: true });
     await expect(sendToBackground({ type: 'state/get' }, fast)).rejects.toThrow('No valid reply from the background');
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries "message channel closed" (Chrome, when the worker stops before answering)', async () => {
+    mockRuntimeSend()
+      .mockRejectedValueOnce(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'))
+      .mockResolvedValueOnce({ ok: true, value: { removed: true } });
+    await expect(sendToBackground({ type: 'library/unsave', id: '2508.19428' }, fast)).resolves.toEqual({ removed: true });
   });
 
   it('works end to end against a listener that answers with sendResponse', async () => {

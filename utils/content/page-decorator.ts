@@ -428,6 +428,21 @@ export class PageDecorator {
     return extractPaper(entry.card, this.hints);
   }
 
+  /** Requests about one paper go out one after another, so a retried save can never land after a later unsave. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  private inOrder<T>(id: string, send: () => Promise<T>): Promise<T> {
+    const prev = this.inFlight.get(id);
+    // Nothing pending: send at once (in the click's own task), else after the previous one settles.
+    const next = prev ? prev.then(send) : send();
+    const tail = next.catch(() => {});
+    this.inFlight.set(id, tail);
+    void tail.then(() => {
+      if (this.inFlight.get(id) === tail) this.inFlight.delete(id);
+    });
+    return next;
+  }
+
   async toggleSave(entry: Entry): Promise<void> {
     const id = entry.card.id;
     const want = !this.isSaved(id);
@@ -435,8 +450,10 @@ export class PageDecorator {
     this.messages.delete(id);
     this.refresh([id]);
     try {
-      if (want) await this.actions.save(this.paperOf(entry), this.source());
-      else await this.actions.unsave(id);
+      // Read the card now, as the reader saw it when clicking.
+      const paper = want ? this.paperOf(entry) : null;
+      const source = this.source();
+      await this.inOrder(id, () => (paper ? this.actions.save(paper, source) : this.actions.unsave(id)));
       this.mirror.apply(want ? { type: 'saved', id } : { type: 'unsaved', id });
     } catch (err) {
       this.flash(id, `${want ? 'Could not save' : 'Could not remove'} this paper: ${reason(err)}. Nothing changed — try again.`);
@@ -453,8 +470,9 @@ export class PageDecorator {
     this.messages.delete(id);
     this.refresh([id]);
     try {
-      if (reasonWanted) await this.actions.hide(id, this.title(entry), reasonWanted, this.source());
-      else await this.actions.unhide(id);
+      const title = this.title(entry);
+      const source = this.source();
+      await this.inOrder(id, () => (reasonWanted ? this.actions.hide(id, title, reasonWanted, source) : this.actions.unhide(id)));
       this.mirror.apply(reasonWanted ? { type: 'hidden', id, reason: reasonWanted } : { type: 'unhidden', id });
     } catch (err) {
       this.flash(id, `${reasonWanted ? 'Could not hide' : 'Could not unhide'} this paper: ${reason(err)}. Nothing changed — try again.`);

@@ -120,6 +120,25 @@ describe('PageDecorator on the daily fixture', () => {
     expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(26);
   });
 
+  it('requests about one paper go out in order: an unsave waits for the save still in flight', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[0]!;
+    const saving = deferred();
+    actions.save.mockReturnValueOnce(saving.promise);
+    saveBtn(id).click(); // save, not answered yet
+    saveBtn(id).click(); // unsave right away
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
+    await macrotask();
+    expect(actions.save).toHaveBeenCalledTimes(1);
+    expect(actions.unsave).not.toHaveBeenCalled(); // held back until the save settles
+    saving.resolve({});
+    await macrotask();
+    expect(actions.unsave).toHaveBeenCalledWith(id);
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('Save shows at once, before the background answers, and stays when it succeeds', async () => {
     const d = makeDecorator();
     d.pass();

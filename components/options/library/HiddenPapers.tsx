@@ -7,7 +7,7 @@ import { sendToBackground } from '../../../utils/messaging/client';
 import { CHANGE_KEY } from '../../../utils/messaging/protocol';
 import type { HiddenPaper } from '../../../utils/storage/records';
 import { hfPaperUrl } from '../../../utils/model/paper';
-import { Notice } from '../../shared/Notice';
+import { Notice } from '../../common/Notice';
 
 const reasonText = (r: HiddenPaper['reason']) => (r === 'manual' ? 'Hidden by you' : `Muted topic “${r.slice('topic:'.length)}”`);
 

@@ -1,7 +1,7 @@
 /** Download everything PaperSift keeps as one JSON file. */
 import { useState } from 'preact/hooks';
 import { BACKUP_SCHEMA } from '../../../utils/backup/backup-file';
-import { Notice } from '../../shared/Notice';
+import { Notice } from '../../common/Notice';
 import { describeDownload, downloadBackup } from './backup-actions';
 
 export function BackupSection() {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../../utils/messaging/client';
 import type { TopicsList } from '../../../utils/messaging/protocol';
 import { prefsItem, readPrefs, type Prefs } from '../../../utils/storage/prefs';
-import { Notice } from '../../shared/Notice';
+import { Notice } from '../../common/Notice';
 
 type Choice<K extends keyof Prefs> = { value: Prefs[K]; label: string; hint: string };
 

@@ -4,7 +4,7 @@
  */
 import { useRef, useState, useEffect } from 'preact/hooks';
 import { sendToBackground } from '../../../utils/messaging/client';
-import { Notice } from '../../shared/Notice';
+import { Notice } from '../../common/Notice';
 import { describeDownload, downloadBackup, plural } from './backup-actions';
 
 type Step =

@@ -10,7 +10,7 @@ import { describeBackupError, planFullRestore, type FullRestorePlan } from '../.
 import { sendToBackground } from '../../../utils/messaging/client';
 import type { RestoreResult } from '../../../utils/messaging/protocol';
 import { readPrefs } from '../../../utils/storage/prefs';
-import { Notice } from '../../shared/Notice';
+import { Notice } from '../../common/Notice';
 
 type State =
   | { step: 'idle' }

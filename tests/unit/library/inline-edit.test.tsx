@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InlineEdit } from '../../../components/options/library/InlineEdit';
-import { UndoToast, type ToastMessage } from '../../../components/shared/UndoToast';
+import { UndoToast, type ToastMessage } from '../../../components/common/UndoToast';
 
 let root: HTMLElement | undefined;
 afterEach(() => {

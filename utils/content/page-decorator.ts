@@ -456,7 +456,7 @@ export class PageDecorator {
       await this.inOrder(id, () => (paper ? this.actions.save(paper, source) : this.actions.unsave(id)));
       this.mirror.apply(want ? { type: 'saved', id } : { type: 'unsaved', id });
     } catch (err) {
-      this.flash(id, `${want ? 'Could not save' : 'Could not remove'} this paper: ${reason(err)}. Nothing changed — try again.`);
+      this.flash(id, `${want ? 'Could not save' : 'Could not remove'} this paper: ${reason(err)}. Nothing changed — try again.`, err);
     } finally {
       if (this.pendingSave.get(id) === want) this.pendingSave.delete(id);
       this.refresh([id]);
@@ -475,7 +475,7 @@ export class PageDecorator {
       await this.inOrder(id, () => (reasonWanted ? this.actions.hide(id, title, reasonWanted, source) : this.actions.unhide(id)));
       this.mirror.apply(reasonWanted ? { type: 'hidden', id, reason: reasonWanted } : { type: 'unhidden', id });
     } catch (err) {
-      this.flash(id, `${reasonWanted ? 'Could not hide' : 'Could not unhide'} this paper: ${reason(err)}. Nothing changed — try again.`);
+      this.flash(id, `${reasonWanted ? 'Could not hide' : 'Could not unhide'} this paper: ${reason(err)}. Nothing changed — try again.`, err);
     } finally {
       if (this.pendingHide.get(id) === reasonWanted) this.pendingHide.delete(id);
       this.refresh([id]);
@@ -488,7 +488,11 @@ export class PageDecorator {
     this.refresh([id]);
   }
 
-  private flash(id: string, message: string): void {
+  private flash(id: string, message: string, err?: unknown): void {
+    // After PaperSift is updated or reloaded, this page's old script can no longer reach it: say what helps.
+    if (/Extension context invalidated/i.test(err instanceof Error ? err.message : String(err ?? ''))) {
+      message = 'PaperSift was updated or reloaded since this page opened. Reload the page to use it again.';
+    }
     this.messages.set(id, message);
     setTimeout(() => {
       if (this.messages.get(id) === message) {

@@ -120,6 +120,18 @@ describe('PageDecorator on the daily fixture', () => {
     expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(26);
   });
 
+  it('after the extension was reloaded, a click says to reload the page instead of "try again"', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const id = IDS[1]!;
+    actions.save.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    saveBtn(id).click();
+    await macrotask();
+    expect(statusText(id)).toBe('PaperSift was updated or reloaded since this page opened. Reload the page to use it again.');
+    expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('requests about one paper go out in order: an unsave waits for the save still in flight', async () => {
     const d = makeDecorator();
     d.pass();

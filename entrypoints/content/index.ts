@@ -1,10 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPaperSift } from '../../utils/content/start';
+import { PAPERS_MATCH_PATTERNS } from '../../utils/hf/selectors';
 import '../../components/page-hooks.css';
 
 export default defineContentScript({
-  // /papers, /papers?date=… and /papers/* — but not /paperswithcode.
-  matches: ['https://huggingface.co/papers', 'https://huggingface.co/papers?*', 'https://huggingface.co/papers/*'],
+  matches: PAPERS_MATCH_PATTERNS,
   runAt: 'document_idle',
   main: (ctx) => startPaperSift(ctx),
 });

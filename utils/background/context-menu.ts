@@ -7,15 +7,12 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { Topic } from '../topics/types';
 import { runInWriteQueue } from './handlers';
+import { PAPERS_MATCH_PATTERNS } from '../hf/selectors';
 import type { SelectionTopic } from './selection-topic';
 import { topicFromMenu } from './topic-handlers';
 
 /** The pages the menu appears on: the papers listings and single paper pages (as the content script). */
-export const HF_PAPERS_PATTERNS = [
-  'https://huggingface.co/papers',
-  'https://huggingface.co/papers?*',
-  'https://huggingface.co/papers/*',
-];
+export const HF_PAPERS_PATTERNS = PAPERS_MATCH_PATTERNS;
 
 export const TOPIC_MENU_IDS = {
   highlight: 'papersift-topic-highlight',

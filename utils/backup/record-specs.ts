@@ -4,7 +4,8 @@ import { RECORD_SCHEMA, type HiddenPaper, type HideReason, type PaperLinks, type
 import { BACKUP_LIMITS as L } from './limits';
 import { arrayOf, httpsUrl, number, oneOf, record, string, type Check } from './value-checks';
 
-export const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+export { ARXIV_ID_RE as ARXIV_ID } from '../model/paper';
+import { ARXIV_ID_RE as ARXIV_ID } from '../model/paper';
 const PAGE_KINDS: readonly PageKind[] = ['daily', 'weekly', 'monthly', 'trending', 'search', 'paper', 'other'];
 /** Date can represent ±8.64e15 ms. */
 const MAX_TIME = 8.64e15;

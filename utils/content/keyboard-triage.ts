@@ -1,3 +1,4 @@
+import { precedes } from '../hf/dom';
 import type { Entry, PageDecorator } from './page-decorator';
 import { HOOKS } from './page-decorator';
 import { KeyboardHelp } from './keyboard-help';
@@ -94,8 +95,4 @@ export class KeyboardTriage {
     this.currentId = entry?.card.id ?? null;
     entry?.card.root.setAttribute(HOOKS.current, '');
   }
-}
-
-function precedes(a: Node, b: Node): boolean {
-  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { CardActions } from '../../components/CardActions';
 import { detectCards, type DetectedCard } from '../hf/detect-cards';
+import { textOf } from '../hf/dom';
 import { extractMatchable, extractPaper } from '../hf/extract';
 import { readHydration, type HydrationPaper } from '../hf/hydration';
 import { listContainerOf } from '../hf/list-container';
@@ -379,7 +380,7 @@ export class PageDecorator {
   }
 
   private title(entry: Entry): string {
-    return (entry.card.titleEl.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return textOf(entry.card.titleEl);
   }
 
   private renderEntry(entry: Entry): void {

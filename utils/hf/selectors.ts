@@ -9,7 +9,7 @@ export const HF_HOSTS: ReadonlySet<string> = new Set(['huggingface.co', 'www.hug
 export const HF_ORIGIN = 'https://huggingface.co';
 
 /** New-style arXiv id, no version (HF only lists these). */
-export const ARXIV_ID_RE = /^\d{4}\.\d{4,5}$/;
+export { ARXIV_ID_RE } from '../model/paper';
 export const ARXIV_VERSION_SUFFIX_RE = /v\d+$/;
 
 /**
@@ -18,6 +18,16 @@ export const ARXIV_VERSION_SUFFIX_RE = /v\d+$/;
  */
 export const PAPER_HREF_RE =
   /^(?:(?:https?:)?\/\/(?:www\.)?huggingface\.co)?\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(?:\?[^#]*)?(#.*)?$/i;
+
+/**
+ * Where PaperSift runs: /papers, /papers?date=… and /papers/* — but not /paperswithcode.
+ * The content script's `matches` and the context menu's `documentUrlPatterns`.
+ */
+export const PAPERS_MATCH_PATTERNS = [
+  'https://huggingface.co/papers',
+  'https://huggingface.co/papers?*',
+  'https://huggingface.co/papers/*',
+];
 
 /** URL paths (trailing slash removed) of the papers pages. */
 export const PAPERS_INDEX_PATH = '/papers';

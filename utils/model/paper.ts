@@ -27,6 +27,9 @@ export interface PageSource {
   kind: PageKind;
 }
 
+/** New-style arXiv id without version (the only kind HF lists), e.g. "2508.19428". */
+export const ARXIV_ID_RE = /^\d{4}\.\d{4,5}$/;
+
 export const hfPaperUrl = (id: string) => `https://huggingface.co/papers/${id}`;
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;

@@ -5,12 +5,12 @@
  * (losing a whole paper over a bad upvote count would be worse); the reader's own fields get defaults.
  */
 import type { PageKind, PageSource } from '../model/paper';
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeGithubUrl } from '../model/paper';
+import { ARXIV_ID_RE, arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeGithubUrl } from '../model/paper';
 import type { HiddenPaper, HideReason, PaperLinks, SavedPaper } from './records';
 import { RECORD_SCHEMA } from './records';
 
 /** arXiv id without version suffix, e.g. "2508.19428" (old 4-digit and current 5-digit numbering). */
-export const ARXIV_ID_RE = /^\d{4}\.\d{4,5}$/;
+export { ARXIV_ID_RE };
 
 export const isArxivId = (v: unknown): v is string => typeof v === 'string' && ARXIV_ID_RE.test(v);
 

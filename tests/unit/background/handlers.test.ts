@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '../../../utils/background/handlers';
 import { CHANGE_KEY } from '../../../utils/messaging/protocol';
-import type { BackgroundRequest, ChangeEvent, Reply } from '../../../utils/messaging/protocol';
+import type { BackgroundRequest, ChangeEvent } from '../../../utils/messaging/protocol';
 import type { PaperInfo } from '../../../utils/model/paper';
 import { clearHidden, clearSaved, getSaved, listSaved } from '../../../utils/storage/library-db';
 import { DAILY, paper, TRENDING } from './sample';
+import { value } from '../replies';
 
 // Wrap idb-keyval's `set` so a test can make the store fail; by default it is the real one.
 vi.mock('idb-keyval', async (importOriginal) => {
@@ -22,11 +23,6 @@ beforeEach(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`expected ok reply, got error: ${reply.error}`);
-  return reply.value;
-}
 
 const save = (p: PaperInfo = paper(0), source = DAILY) => handleRequest({ type: 'library/save', paper: p, source });
 const state = async () => value(await handleRequest({ type: 'state/get' }));

@@ -1,34 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '../../../utils/background/handlers';
 import { isBackgroundMessage, validateRequest } from '../../../utils/background/validate-request';
 import { BACKUP_FORMAT, BACKUP_SCHEMA } from '../../../utils/backup/backup-file';
 import { LibraryMirror } from '../../../utils/content/library-state';
-import { CHANGE_KEY, type BackgroundRequest, type BackgroundResponses, type ChangeEvent, type Reply } from '../../../utils/messaging/protocol';
+import { CHANGE_KEY, type ChangeEvent } from '../../../utils/messaging/protocol';
 import { clearHidden, clearSaved, getSaved, listSaved, putHidden, putSaved } from '../../../utils/storage/library-db';
 import { DEFAULT_PREFS } from '../../../utils/storage/prefs';
 import type { SavedPaper } from '../../../utils/storage/records';
 import { topic } from '../topics-store/sample-topics';
 import { hidden, saved } from './records';
+import { value, error, send } from '../replies';
 
 beforeEach(async () => {
   await clearSaved();
   await clearHidden();
 });
 
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`expected ok reply, got error: ${reply.error}`);
-  return reply.value;
-}
-function error(reply: Reply<unknown>): string {
-  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.value)}`);
-  return reply.error;
-}
-function send<T extends BackgroundRequest['type']>(req: Extract<BackgroundRequest, { type: T }>): Promise<Reply<BackgroundResponses[T]>>;
-function send(req: unknown): Promise<Reply<unknown>>;
-function send(req: unknown) {
-  return handleRequest(req);
-}
 const lastChange = async () => (await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY] as ChangeEvent | undefined;
 
 async function seed(...recs: SavedPaper[]) {

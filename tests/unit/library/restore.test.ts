@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '../../../utils/background/handlers';
 import { restoreBackupText } from '../../../utils/background/restore';
 import { makeBackup, serializeBackup, type BackupFile } from '../../../utils/backup/backup-file';
 import { LibraryMirror } from '../../../utils/content/library-state';
-import { CHANGE_KEY, type BackgroundRequest, type BackgroundResponses, type ChangeEvent, type Reply } from '../../../utils/messaging/protocol';
+import { CHANGE_KEY, type ChangeEvent } from '../../../utils/messaging/protocol';
 import * as db from '../../../utils/storage/library-db';
 import { clearHidden, clearSaved, putHidden, putSaved, snapshotHidden, snapshotSaved } from '../../../utils/storage/library-db';
 import { DEFAULT_PREFS, readPrefs } from '../../../utils/storage/prefs';
 import { listTopics } from '../../../utils/storage/topic-store';
 import { topic } from '../topics-store/sample-topics';
 import { hidden, saved } from './records';
+import { value, error, send } from '../replies';
 
 beforeEach(async () => {
   await clearSaved();
@@ -20,19 +20,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`expected ok reply, got error: ${reply.error}`);
-  return reply.value;
-}
-function error(reply: Reply<unknown>): string {
-  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.value)}`);
-  return reply.error;
-}
-function send<T extends BackgroundRequest['type']>(req: Extract<BackgroundRequest, { type: T }>): Promise<Reply<BackgroundResponses[T]>>;
-function send(req: unknown): Promise<Reply<unknown>>;
-function send(req: unknown) {
-  return handleRequest(req);
-}
 const restore = (text: string) => send({ type: 'backup/restore', text });
 const lastChange = async () => (await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY] as ChangeEvent | undefined;
 

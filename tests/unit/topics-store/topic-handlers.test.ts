@@ -2,27 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '../../../utils/background/handlers';
 import { isBackgroundMessage, TOPIC_LIMITS, validateRequest } from '../../../utils/background/validate-request';
-import type { Reply } from '../../../utils/messaging/protocol';
 import { LAST_PAGE_KEY, LAST_PAGE_LIMITS, readLastPage } from '../../../utils/storage/last-page';
 import { readPrefs } from '../../../utils/storage/prefs';
 import { SYNC_OFF_REASON } from '../../../utils/storage/topic-store';
 import type { Topic } from '../../../utils/topics/types';
 import { ALL_TOPIC_FIELDS } from '../../../utils/topics/types';
 import { CHROME_ERRORS, hugeTopic, topic } from './sample-topics';
+import { value, error } from '../replies';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`expected ok reply, got error: ${reply.error}`);
-  return reply.value;
-}
-
-function error(reply: Reply<unknown>): string {
-  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.value)}`);
-  return reply.error;
-}
 
 const put = (t: unknown) => handleRequest({ type: 'topics/put', topic: t } as never);
 const list = async () => value(await handleRequest({ type: 'topics/list' }));

@@ -180,6 +180,16 @@ describe('topics on the daily page', () => {
     const expected = IDS.filter((id) => ENSEMBLE_IDS.includes(id) || tabularIds.includes(id));
     await eventually(() => idsWith(page, 'data-papersift-topics'), (ids) => expect(ids).toEqual(expected));
 
+    // Chips are drawn only near the viewport (a screen above and below): a matched card further down has its
+    // hook and ring already, and its chip once it scrolls near.
+    const far = await page.evaluate((ids) => ids.find((id) => {
+      const r = document.querySelector(`[data-papersift-id="${id}"]`)!.getBoundingClientRect();
+      return r.top > 2.2 * innerHeight;
+    }), expected);
+    expect(far).toBeDefined();
+    expect(await cardById(page, far!).locator('.chip').count()).toBe(0);
+    expect(await attrOf(page, far!, 'data-papersift-topics')).not.toBeNull();
+
     // Names strongest first, as the matcher ranks them; the ring takes the strongest topic's colour.
     const both = compileTopics([ENSEMBLES, TABULAR]);
     for (const p of PAPERS.filter((x) => expected.includes(x.id))) {
@@ -187,8 +197,11 @@ describe('topics on the daily page', () => {
       expect(await attrOf(page, p.id, 'data-papersift-topics')).toBe(names.join(','));
       const accent = await cardById(page, p.id).evaluate((r) => r.style.getPropertyValue('--papersift-accent'));
       expect(accent).toBe(names[0] === 'Tabular' ? TABULAR.colour : ENSEMBLES.colour);
-      const chips = await cardById(page, p.id).locator('.chip').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
-      expect(chips.map((c) => c!.split(':')[0])).toEqual(names.map((n) => `Topic ${n}`));
+      await cardById(page, p.id).scrollIntoViewIfNeeded();
+      await eventually(
+        () => cardById(page, p.id).locator('.chip').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label'))),
+        (chips) => expect(chips.map((c) => c!.split(':')[0])).toEqual(names.map((n) => `Topic ${n}`)),
+      );
     }
     expect(await attrOf(page, '2410.24210', 'data-papersift-topics')).toBe('Tabular,Ensembles'); // by hand: TabM
     // The ring is drawn (box-shadow in the topic's colour: #16a34a = rgb(22, 163, 74)).

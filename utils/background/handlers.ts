@@ -22,6 +22,7 @@ import { exportBackup, removeSaved, restoreRecords, tagSaved, updateSaved } from
 import { resetAllData, restoreBackupText } from './restore';
 import { listTopicsWithStatus, removeTopic, saveTopic, setPrefs, storePagePapers } from './topic-handlers';
 import { validateRequest } from './validate-request';
+import { readWorkerSource } from './worker-source';
 import { createWriteQueue } from './write-queue';
 
 type Type = BackgroundRequest['type'];
@@ -113,6 +114,10 @@ const handlers: { [T in Type]: Handler<T> } = {
   'page/papers': {
     what: () => 'store the papers of this page',
     run: ({ url, papers }) => storePagePapers(url, papers),
+  },
+  'topics/worker-source': {
+    what: () => 'read the topic worker',
+    run: () => readWorkerSource(),
   },
   'library/list': {
     what: () => 'read the library',

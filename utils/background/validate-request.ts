@@ -32,6 +32,7 @@ export const BACKGROUND_TYPES = [
   'topics/delete',
   'prefs/set',
   'page/papers',
+  'topics/worker-source',
   'library/list',
   'library/update',
   'library/tag',
@@ -263,6 +264,7 @@ function parse(m: Raw, type: BackgroundRequest['type']): BackgroundRequest {
       return { type, id: id(m.id, 'id') };
     case 'state/get':
     case 'topics/list':
+    case 'topics/worker-source':
       return { type };
     case 'topics/put':
       return { type, topic: topic(m.topic) };

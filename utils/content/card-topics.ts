@@ -1,54 +1,66 @@
 import type { DetectedCard } from '../hf/detect-cards';
-import { abstractElement, extractMatchable } from '../hf/extract';
-import type { HydrationPaper } from '../hf/hydration';
-import type { PaperInfo } from '../model/paper';
-import { fieldText, matchableFromPaper, type CompiledMatcher, type TopicMatch } from '../topics';
-import { MAX_CHIPS, type TopicChip } from '../../components/CardActions';
-import { describeHits, highlightMatches } from './card-visibility';
-import { mapElementText } from './text-ranges';
+import { abstractElement } from '../hf/extract';
+import type { Topic, TopicMatch } from '../topics';
+import { SPAN_FIELD, type CardMatch } from '../topic-worker/protocol';
+import type { TopicChip } from '../../components/CardActions';
+import { mapElementText, type MappedElementText } from './text-ranges';
 
 export interface CardTopicResult {
-  /** The fields that were matched (not a full paper: see `extractMatchable`). */
-  paper: PaperInfo;
+  /** Matched topics, strongest first (shared per-topic objects: no hits, no score). */
   matches: TopicMatch[];
+  /** Names of the highlighted topics, comma-separated (the `data-papersift-topics` value); null when none. */
+  highlightNames: string | null;
   chips: TopicChip[];
-  /** Ranges of matched words in the card's title and shown abstract, per highlighted topic. */
-  marks: Array<{ topicId: string; range: Range }>;
+  /** The worker's answer, kept to mark the words once the card comes near the viewport (see cardMarks). */
+  match: CardMatch;
+}
+
+export type CardMarks = Array<{ topicId: string; range: Range }>;
+
+/** One match object per topic, shared by every card it matches (the page needs names and modes, not hits). */
+export function topicMatchTemplates(topics: readonly Topic[]): TopicMatch[] {
+  return topics.map((t) => ({ topicId: t.id, name: t.name, colour: t.colour, mode: t.mode, score: 0, hits: [] }));
+}
+
+/** Turns the worker's compact answer for one card into what the page shows: its topics, chips and accent. */
+export function cardTopicResult(match: CardMatch, templates: readonly TopicMatch[]): CardTopicResult {
+  const matches = match.topics.map((i) => templates[i]).filter((m): m is TopicMatch => m !== undefined);
+  const highlighted = matches.filter((m) => m.mode === 'highlight');
+  const chips = highlighted.map((m, i) => ({ name: m.name, colour: m.colour, detail: match.details[i] ?? '' }));
+  return { matches, highlightNames: highlighted.length ? highlighted.map((m) => m.name).join(',') : null, chips, match };
 }
 
 /**
- * Reads one card, matches it against the compiled topics, and finds the DOM ranges of the matched words.
- * Words are marked only where the text we matched is the text the card shows (a hint's abstract is not on screen).
+ * DOM ranges for the matched words of a card. Words are marked only where the text matched is the text the card
+ * shows (the JSON's abstract is not on screen on most cards).
  */
-export function matchCard(
-  card: DetectedCard,
-  hints: Map<string, HydrationPaper>,
-  matcher: CompiledMatcher,
-): CardTopicResult {
-  const paper = extractMatchable(card, hints);
-  const matchable = matchableFromPaper(paper);
-  const matches = matcher.match(matchable);
-  const highlighted = highlightMatches(matches);
-  // Only the chips a card shows explain their matches; the rest are just named in its "+N" chip.
-  const chips = highlighted.map((m, i) => ({
-    name: m.name,
-    colour: m.colour,
-    detail: i < MAX_CHIPS ? describeHits(m, (field) => fieldText(matchable, field)) : '',
-  }));
-  const marks: CardTopicResult['marks'] = [];
-  if (highlighted.some((m) => m.hits.some((h) => h.field === 'title' || h.field === 'abstract'))) {
-    const title = mapElementText(card.titleEl);
-    const absEl = highlighted.some((m) => m.hits.some((h) => h.field === 'abstract')) ? abstractElement(card) : null;
-    const abstract = absEl ? mapElementText(absEl) : null;
-    for (const m of highlighted) {
-      for (const hit of m.hits) {
-        const source = hit.field === 'title' && title.text === paper.title ? title
-          : hit.field === 'abstract' && abstract && abstract.text === paper.abstract ? abstract
-          : null;
-        const range = source?.range(hit.start, hit.end);
-        if (range) marks.push({ topicId: m.topicId, range });
-      }
+export function cardMarks(card: DetectedCard, match: CardMatch, templates: readonly TopicMatch[]): CardMarks {
+  const marks: CardMarks = [];
+  let title: MappedElementText | null | undefined;
+  let abstract: MappedElementText | null | undefined;
+  const s = match.spans;
+  for (let i = 0; i + 3 < s.length; i += 4) {
+    const topic = templates[s[i]!];
+    if (!topic) continue;
+    let source: MappedElementText | null;
+    if (s[i + 1] === SPAN_FIELD.title) {
+      title ??= mapElementText(card.titleEl);
+      source = title.text === match.title ? title : null;
+    } else {
+      abstract ??= shownAbstract(card, match.abstractLength);
+      source = abstract;
     }
+    const range = source?.range(s[i + 2]!, s[i + 3]!);
+    if (range) marks.push({ topicId: topic.topicId, range });
   }
-  return { paper, matches, chips, marks };
+  return marks;
+}
+
+/** The abstract the card shows, when it is the one that was matched (same length); most list cards show none. */
+function shownAbstract(card: DetectedCard, matchedLength: number): MappedElementText | null {
+  // Cheap test first: a card whose whole text is shorter than the abstract cannot be showing it.
+  if (matchedLength === 0 || (card.root.textContent?.length ?? 0) < matchedLength) return null;
+  const el = abstractElement(card);
+  const mapped = el ? mapElementText(el) : null;
+  return mapped && mapped.text.length === matchedLength ? mapped : null;
 }

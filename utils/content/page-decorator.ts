@@ -3,19 +3,24 @@ import { CardActions } from '../../components/CardActions';
 import { detectCards, type DetectedCard } from '../hf/detect-cards';
 import { textOf } from '../hf/dom';
 import { extractMatchable, extractPaper } from '../hf/extract';
-import { readHydration, type HydrationPaper } from '../hf/hydration';
+import { rawHydration, readHydration, type HydrationPaper } from '../hf/hydration';
 import { listContainerOf } from '../hf/list-container';
 import { pageKindOf } from '../hf/page-kind';
 import { ARXIV_ID_RE } from '../hf/selectors';
 import type { PageStats } from '../messaging/protocol';
 import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
-import type { CompiledMatcher, TopicMatch } from '../topics';
+import type { PagePaper } from '../storage/last-page-record';
+import type { Topic, TopicMatch } from '../topics';
+import type { CardMatch, CardToMatch } from '../topic-worker/protocol';
+import { MAX_CHIPS } from '../../components/CardActions';
 import { createCardHost, UI_ATTR } from './card-host';
-import { matchCard, type CardTopicResult } from './card-topics';
+import { cardMarks, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
 import { hiddenReasonFor, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
+import { createNearViewport, type NearViewport } from './near-viewport';
 import { SlicedQueue } from './schedule';
+import { TopicEngine } from './topic-engine';
 import type { TopicHighlights } from './topic-highlights';
 
 /** The public hooks on HF's elements (see README: they are a contract for user styles, bug reports and tests). */
@@ -56,12 +61,29 @@ export interface Entry {
   topics: CardTopicResult | null;
   topicGen: number;
   topicTitle: string;
+  /** The generation and title of the match request in flight, so a card is not asked for twice. */
+  askedGen: number;
+  askedTitle: string;
+  /** The words of `topics` are marked (done once the card is near the viewport). */
+  painted: boolean;
   /** Last rendered view, to skip renders that would change nothing. */
   viewKey: string;
 }
 
 const MESSAGE_MS = 8000;
 const NO_MATCHES: TopicMatch[] = [];
+const NO_CHIPS: CardTopicResult['chips'] = [];
+const NO_HINTS = new Map<string, HydrationPaper>();
+
+/** The matcher's fields of a paper, without keys for absent fields. */
+function pagePaper(p: PaperInfo): PagePaper {
+  const out: PagePaper = { id: p.id, title: p.title };
+  if (p.abstract) out.abstract = p.abstract;
+  if (p.keywords) out.keywords = p.keywords;
+  if (p.authors.length) out.authors = p.authors;
+  if (p.organization) out.organization = p.organization;
+  return out;
+}
 
 /**
  * Finds the cards on the page and keeps exactly one PaperSift control on each: new cards get one, removed cards
@@ -74,8 +96,15 @@ export class PageDecorator {
   private kind: PageKind = 'other';
   private container: HTMLElement | null = null;
   private hints: Map<string, HydrationPaper> | null = null;
-  private matcher: CompiledMatcher | null = null;
+  /** Topics as last set, and one shared match object per topic (results refer to topics by index). */
+  private topicList: Topic[] = [];
+  private templates: TopicMatch[] = [];
   private topicGen = 0;
+  /** Cards waiting to be sent to the topic engine (sent together, once per slice). */
+  private toMatch: Entry[] = [];
+  private flushScheduled = false;
+  /** The page may have new hydration JSON for the engine (read once per pass, not per request: it can be MBs). */
+  private pageDirty = true;
   private precedence: Precedence = 'highlight-wins';
   private readonly pendingSave = new Map<string, boolean>();
   private readonly pendingHide = new Map<string, HideReason | null>();
@@ -94,7 +123,22 @@ export class PageDecorator {
     private readonly highlights: TopicHighlights,
     /** Called after the decorator changed the DOM, so the observer can forget those mutations. */
     private readonly afterOwnMutations: () => void = () => {},
+    /** Where topics are matched: a worker in the extension, or (default, and in tests) this thread. */
+    private readonly engine: TopicEngine = new TopicEngine(),
+    /** Which cards are near the viewport: only those draw chips and word marks. */
+    private readonly near: NearViewport = createNearViewport(),
   ) {
+    near.onNear = (els) => {
+      const start = performance.now();
+      for (const el of els) {
+        const entry = this.entries.get(el as HTMLElement);
+        if (!entry) continue;
+        this.paint(entry);
+        if (entry.mounted) this.renderEntry(entry);
+      }
+      this.afterOwnMutations();
+      this.recordWork('papersift:slice', start);
+    };
     this.mountQueue = new SlicedQueue<Entry>(
       (e) => this.prepareEntry(e),
       (start) => {
@@ -111,6 +155,7 @@ export class PageDecorator {
     const url = this.url();
     this.kind = pageKindOf(url);
     this.hints = null; // the hydration JSON may have changed with the page; parse it again when needed
+    this.pageDirty = true;
     const cards = this.kind === 'other' ? [] : detectCards(this.doc, url);
     const live = new Set<HTMLElement>();
     for (const card of cards) {
@@ -153,11 +198,13 @@ export class PageDecorator {
     this.doc.documentElement.setAttribute('data-papersift-perf-ms', this.workMs.toFixed(2));
   }
 
-  /** New topics or precedence: every card is matched again (in slices), then re-rendered. */
-  setTopics(matcher: CompiledMatcher | null, precedence: Precedence): void {
-    this.matcher = matcher && matcher.topicCount > 0 ? matcher : null;
+  /** New topics or precedence: every card is matched again (in the engine), then re-rendered. */
+  setTopics(topics: Topic[] | null, precedence: Precedence): void {
+    this.topicList = topics ?? [];
+    this.templates = topicMatchTemplates(this.topicList);
     this.precedence = precedence;
     this.topicGen++;
+    if (this.topicList.length) this.engine.setTopics(this.topicGen, this.topicList, MAX_CHIPS);
     for (const entry of this.entries.values()) if (entry.mounted) this.mountQueue.push(entry);
   }
 
@@ -204,11 +251,17 @@ export class PageDecorator {
     return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, matched, topicCounts };
   }
 
-  /** Papers of this page as read so far, for the options page's live preview. */
-  papers(limit: number): PaperInfo[] {
-    this.hints ??= readHydration(this.doc);
-    const hints = this.hints;
-    return [...this.entries.values()].slice(0, limit).map((e) => e.topics?.paper ?? extractMatchable(e.card, hints));
+  /** Ids of the first `limit` cards, in page order. */
+  cardIds(limit: number): string[] {
+    return [...this.entries.values()].slice(0, limit).map((e) => e.card.id);
+  }
+
+  /** Papers of this page, for the options page's live preview: from the JSON in the engine, else from the cards. */
+  async papers(limit: number): Promise<PagePaper[]> {
+    const list = [...this.entries.values()].slice(0, limit);
+    this.sharePage();
+    const fromJson = await this.engine.papers(list.map((e) => this.cardToMatch(e, false)));
+    return list.map((e, i) => fromJson[i] ?? pagePaper(extractMatchable(e.card, NO_HINTS)));
   }
 
   /**
@@ -245,6 +298,8 @@ export class PageDecorator {
   /** Remove everything PaperSift added (the extension was reloaded or disabled). */
   destroy(): void {
     this.mountQueue.clear();
+    this.engine.destroy();
+    this.near.disconnect();
     for (const entry of [...this.entries.values()]) this.unmount(entry);
     this.setContainer(null);
     this.doc.documentElement.removeAttribute(HOOKS.cards);
@@ -272,25 +327,28 @@ export class PageDecorator {
   }
 
   private highlightNames(entry: Entry): string | null {
-    const names = (entry.topics?.matches ?? NO_MATCHES).filter((m) => m.mode === 'highlight').map((m) => m.name);
-    return names.length ? names.join(',') : null;
+    return entry.topics?.highlightNames ?? null;
   }
 
   // ---- DOM ----
 
   private newEntry(card: DetectedCard): Entry {
-    const entry: Entry = { card, host: null, mount: null, mounted: false, topics: null, topicGen: -1, topicTitle: '', viewKey: '' };
+    const entry: Entry = {
+      card, host: null, mount: null, mounted: false, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '',
+      painted: false, viewKey: '',
+    };
     this.entries.set(card.root, entry);
+    this.near.observe(card.root);
     this.mountQueue.push(entry);
     return entry;
   }
 
   private needsMatch(entry: Entry): boolean {
-    if (!this.matcher) return entry.topics !== null;
+    if (!this.topicList.length) return entry.topics !== null;
     return entry.topicGen !== this.topicGen || entry.topicTitle !== entry.card.titleEl.textContent;
   }
 
-  /** Matches the card's topics (if any) and puts its control in place: one slice of the mount queue. */
+  /** Asks for the card's topics (if any) and puts its control in place: one slice of the mount queue. */
   private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
     if (this.needsMatch(entry)) this.matchEntry(entry);
@@ -304,20 +362,95 @@ export class PageDecorator {
   }
 
   private matchEntry(entry: Entry): void {
-    entry.topicGen = this.topicGen;
-    entry.topicTitle = entry.card.titleEl.textContent ?? '';
-    if (!this.matcher) {
+    if (!this.topicList.length) {
       entry.topics = null;
+      entry.topicGen = this.topicGen;
+      entry.painted = false;
       this.highlights.clear(entry);
       return;
     }
-    this.hints ??= readHydration(this.doc);
+    const title = entry.card.titleEl.textContent ?? '';
+    if (entry.askedGen === this.topicGen && entry.askedTitle === title) return; // already asked
+    entry.askedGen = this.topicGen;
+    entry.askedTitle = title;
+    this.toMatch.push(entry);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flushMatches()); // after the current slice: one request for all its cards
+    }
+  }
+
+  private sharePage(): void {
+    if (!this.pageDirty) return;
+    this.pageDirty = false;
+    this.engine.setPage(rawHydration(this.doc));
+  }
+
+  /** What the engine needs of a card: its id and title; the card's own fields where the page JSON cannot help. */
+  private cardToMatch(entry: Entry, withFields: boolean): CardToMatch {
+    const card: CardToMatch = { id: entry.card.id, title: textOf(entry.card.titleEl) };
+    if (withFields || entry.card.layout === 'paper') card.fields = pagePaper(extractMatchable(entry.card, NO_HINTS));
+    return card;
+  }
+
+  private flushMatches(withFields = false): void {
+    this.flushScheduled = false;
+    const batch = this.toMatch;
+    this.toMatch = [];
+    if (!batch.length) return;
+    const start = performance.now();
+    const gen = this.topicGen;
+    this.sharePage();
+    const cards = batch.map((e) => this.cardToMatch(e, withFields));
+    this.recordWork('papersift:slice', start);
+    this.engine.match(gen, cards).then(
+      (reply) => this.applyMatches(batch, cards, reply.gen, reply.results),
+      (err: unknown) => {
+        for (const e of batch) if (e.askedGen === gen) e.askedGen = -1; // ask again on the next pass
+        console.warn('[PaperSift] could not match topics on this page', err);
+      },
+    );
+  }
+
+  /** Takes the engine's answers for cards that did not change meanwhile; their controls re-render in slices. */
+  private applyMatches(batch: Entry[], cards: CardToMatch[], gen: number, results: CardMatch[]): void {
+    const start = performance.now();
+    const again: Entry[] = [];
+    results.forEach((result, i) => {
+      const entry = batch[i]!;
+      if (gen !== this.topicGen || this.entries.get(entry.card.root) !== entry || entry.card.id !== result.id) return;
+      if (result.needFields) {
+        if (!cards[i]!.fields) again.push(entry); // the JSON does not describe it: send the card's own fields
+        return;
+      }
+      const title = entry.card.titleEl.textContent ?? '';
+      if (title !== entry.askedTitle) return; // changed while asked: the pass asks again
+      entry.topics = cardTopicResult(result, this.templates);
+      entry.topicGen = gen;
+      entry.topicTitle = title;
+      entry.painted = false;
+      this.paint(entry);
+      this.markRoot(entry);
+      this.mountQueue.push(entry);
+    });
+    if (again.length) {
+      this.toMatch.push(...again);
+      this.flushMatches(true);
+    }
+    this.onChange();
+    this.afterOwnMutations();
+    this.recordWork('papersift:slice', start);
+  }
+
+  /** Marks the matched words of a card near the viewport (off-screen cards wait: see near-viewport.ts). */
+  private paint(entry: Entry): void {
+    if (entry.painted || !this.near.isNear(entry.card.root)) return;
+    entry.painted = true;
     try {
-      entry.topics = matchCard(entry.card, this.hints, this.matcher);
-      this.highlights.paint(entry, entry.topics.marks);
+      const marks = entry.topics ? cardMarks(entry.card, entry.topics.match, this.templates) : [];
+      this.highlights.paint(entry, marks);
     } catch (err) {
-      entry.topics = null; // a card we cannot read is shown as it is, never hidden by mistake
-      console.warn('[PaperSift] could not match topics on a card', entry.card.id, err);
+      console.warn('[PaperSift] could not mark the matched words on a card', entry.card.id, err);
     }
   }
 
@@ -350,6 +483,7 @@ export class PageDecorator {
   }
 
   private unmount(entry: Entry): void {
+    this.near.unobserve(entry.card.root);
     if (entry.mount) render(null, entry.mount);
     entry.host?.remove();
     this.highlights.clear(entry);
@@ -392,8 +526,9 @@ export class PageDecorator {
     const revealed = this.isRevealed(id);
     const message = this.messages.get(id) ?? null;
     const title = this.title(entry);
-    const chips = entry.topics?.chips ?? [];
-    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}|${JSON.stringify(chips)}`;
+    // Chips only near the viewport: rendering them on every card of a long page costs more than all the rest.
+    const chips = (this.near.isNear(entry.card.root) ? entry.topics?.chips : undefined) ?? NO_CHIPS;
+    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}|${chips === NO_CHIPS ? '' : JSON.stringify(chips)}`;
     if (key === entry.viewKey) return;
     const hadFocus = host.shadowRoot?.activeElement != null;
     entry.viewKey = key;

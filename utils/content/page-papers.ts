@@ -12,26 +12,22 @@ const DELAY_MS = 1500;
 export function reportPagePapers(decorator: PageDecorator): () => void {
   let lastKey = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const send = () => {
-    const papers = decorator.papers(MAX_PAPERS);
-    const key = location.href + '|' + papers.map((p) => p.id).join(',');
-    if (!papers.length || key === lastKey) return;
+  const send = async () => {
+    const url = location.href;
+    const ids = decorator.cardIds(MAX_PAPERS);
+    const key = url + '|' + ids.join(',');
+    if (!ids.length || key === lastKey) return;
     lastKey = key;
-    const compact: PagePaper[] = papers.map((p) => ({
-      id: p.id,
-      title: p.title,
-      ...(p.abstract ? { abstract: p.abstract } : {}),
-      ...(p.keywords ? { keywords: p.keywords } : {}),
-      ...(p.authors.length ? { authors: p.authors } : {}),
-      ...(p.organization ? { organization: p.organization } : {}),
-    }));
-    sendToBackground({ type: 'page/papers', url: location.href, papers: compact }).catch((err: unknown) => {
+    try {
+      const papers: PagePaper[] = await decorator.papers(MAX_PAPERS);
+      await sendToBackground({ type: 'page/papers', url, papers });
+    } catch (err) {
       lastKey = ''; // try again next time
       console.warn('[PaperSift] could not share this page with the topic preview', err);
-    });
+    }
   };
   return () => {
     clearTimeout(timer);
-    timer = setTimeout(send, DELAY_MS);
+    timer = setTimeout(() => void send(), DELAY_MS);
   };
 }

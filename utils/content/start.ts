@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messaging/client';
 import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../messaging/protocol';
-import { compileTopics } from '../topics';
 import { KeyboardTriage } from './keyboard-triage';
 import { LibraryMirror } from './library-state';
 import { NoCardsNotice } from './no-cards-notice';
@@ -11,6 +10,7 @@ import { PageDecorator, type LibraryActions } from './page-decorator';
 import { reportPagePapers } from './page-papers';
 import { throttle } from './schedule';
 import { SummaryBarHost } from './summary-bar';
+import { TopicEngine } from './topic-engine';
 import { followTopicsAndPrefs } from './topic-feed';
 import { TopicHighlights } from './topic-highlights';
 
@@ -27,7 +27,10 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const mirror = new LibraryMirror();
   const highlights = new TopicHighlights();
   let observer: ReturnType<typeof observePage> | undefined;
-  const decorator = new PageDecorator(document, () => location.href, mirror, actions, highlights, () => observer?.forget());
+  // Topics are matched in a worker; its script comes from the extension through the background.
+  const engine = new TopicEngine(() => sendToBackground({ type: 'topics/worker-source' }));
+  engine.onMode = (mode) => html.setAttribute('data-papersift-matching', mode === 'worker' ? 'worker' : 'page');
+  const decorator = new PageDecorator(document, () => location.href, mirror, actions, highlights, () => observer?.forget(), engine);
   const bar = new SummaryBarHost(decorator);
   const keyboard = new KeyboardTriage(decorator);
   const notice = new NoCardsNotice();
@@ -63,7 +66,7 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
 
   const stopTopics = followTopicsAndPrefs((topics, prefs) => {
     highlights.setTopics(topics);
-    decorator.setTopics(compileTopics(topics), prefs.precedence);
+    decorator.setTopics(topics, prefs.precedence);
     keyboard.setEnabled(prefs.keyboard);
     html.setAttribute('data-papersift-hide-style', prefs.hideStyle);
     html.setAttribute('data-papersift-highlight-style', prefs.highlightStyle);
@@ -96,6 +99,6 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     decorator.destroy();
     highlights.destroy();
     notice.destroy();
-    for (const a of ['data-papersift-hide-style', 'data-papersift-highlight-style', 'data-papersift-toolbar']) html.removeAttribute(a);
+    for (const a of ['data-papersift-matching', 'data-papersift-hide-style', 'data-papersift-highlight-style', 'data-papersift-toolbar']) html.removeAttribute(a);
   });
 }

@@ -9,7 +9,7 @@ import { copyScope, linksToPaper } from './card-scope';
 import { parseDisplayedDate, resolveDisplayedDate, sameMonthDay, type DisplayedDate } from './dates';
 import type { DetectedCard } from './detect-cards';
 import { headingOfLink, isOurs, queryAllPage, textNodesOf, textOf } from './dom';
-import type { HydrationPaper } from './hydration';
+import { matchingHint, type HydrationPaper } from './hydration';
 import { paperLinkTarget } from './links';
 import {
   ABSTRACT_BLOCK_SELECTOR,
@@ -33,20 +33,11 @@ import {
   TIME_SELECTOR,
   UPVOTE_BOX_SELECTOR,
 } from './selectors';
-import { collapse, titleKey, trailingCount } from './text';
+import { collapse, trailingCount } from './text';
+
+export { matchingHint } from './hydration';
 
 export { parseCount } from './text';
-
-/** The hint for this card, if its title matches the card's (normalised whitespace and case). */
-export function matchingHint(
-  id: string,
-  title: string,
-  hints: Map<string, HydrationPaper>,
-): HydrationPaper | undefined {
-  const hint = hints.get(id);
-  if (!hint || title === '') return undefined;
-  return titleKey(hint.title) === titleKey(title) ? hint : undefined;
-}
 
 export function extractPaper(card: DetectedCard, hints: Map<string, HydrationPaper>): PaperInfo {
   let title = '';

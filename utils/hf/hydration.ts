@@ -14,7 +14,7 @@ import {
   HYDRATION_SELECTOR,
   ISO_DATE_PREFIX_RE,
 } from './selectors';
-import { collapse } from './text';
+import { collapse, titleKey } from './text';
 
 export interface HydrationPaper {
   id: string;
@@ -107,22 +107,28 @@ function parseProps(raw: string | null): unknown {
   }
 }
 
-/** Hints from every hydration island of the page, keyed by arXiv id (first entry wins). */
-export function readHydration(doc: Document): Map<string, HydrationPaper> {
+/**
+ * The raw `data-props` text of every hydration island, in document order. Reading it is cheap (no parsing), so the
+ * content script can hand it to the topic worker, which parses it off the page's main thread.
+ */
+export function rawHydration(doc: Document): string[] {
+  try {
+    return Array.from(doc.querySelectorAll(HYDRATION_SELECTOR), (el) => el.getAttribute(HYDRATION_ATTR) ?? '');
+  } catch {
+    return [];
+  }
+}
+
+/** Hints from raw `data-props` texts (see rawHydration), keyed by arXiv id (first entry wins). Pure. */
+export function hintsFromRaw(raws: readonly string[]): Map<string, HydrationPaper> {
   const hints = new Map<string, HydrationPaper>();
   const add = (entry: unknown) => {
     const hint = hintFromEntry(entry);
     if (hint && !hints.has(hint.id)) hints.set(hint.id, hint);
   };
-  let islands: Element[];
-  try {
-    islands = Array.from(doc.querySelectorAll(HYDRATION_SELECTOR));
-  } catch {
-    return hints;
-  }
-  for (const el of islands) {
+  for (const raw of raws) {
     try {
-      const props = parseProps(el.getAttribute(HYDRATION_ATTR));
+      const props = parseProps(raw);
       if (!isObj(props)) continue;
       for (const key of HYDRATION_LIST_KEYS) {
         const list = props[key];
@@ -134,4 +140,20 @@ export function readHydration(doc: Document): Map<string, HydrationPaper> {
     }
   }
   return hints;
+}
+
+/** Hints from every hydration island of the page, keyed by arXiv id (first entry wins). */
+export function readHydration(doc: Document): Map<string, HydrationPaper> {
+  return hintsFromRaw(rawHydration(doc));
+}
+
+/** The hint for this card, if its title matches the card's (normalised whitespace and case). */
+export function matchingHint(
+  id: string,
+  title: string,
+  hints: Map<string, HydrationPaper>,
+): HydrationPaper | undefined {
+  const hint = hints.get(id);
+  if (!hint || title === '') return undefined;
+  return titleKey(hint.title) === titleKey(title) ? hint : undefined;
 }

@@ -35,6 +35,8 @@ export type BackgroundRequest =
   | { type: 'prefs/set'; patch: Partial<Prefs> }
   /** The papers on the page a content script is showing (the first 300 are kept), for the options preview. */
   | { type: 'page/papers'; url: string; papers: PagePaper[] }
+  /** The topic worker's script (content scripts start it from a blob: URL; see utils/content/topic-engine.ts). */
+  | { type: 'topics/worker-source' }
   /** Every saved paper, newest `savedAt` first (the options page's library). */
   | { type: 'library/list' }
   /** Change the reader's fields of a saved paper; only the fields given change. Tags are trimmed and deduplicated. */
@@ -80,6 +82,7 @@ export interface BackgroundResponses {
   'topics/delete': { removed: Topic | null };
   'prefs/set': Prefs;
   'page/papers': { stored: number };
+  'topics/worker-source': string;
   'library/list': SavedPaper[];
   'library/update': SavedPaper;
   'library/tag': { updated: SavedPaper[] };

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryMirror } from '../../../utils/content/library-state';
+import { everythingNear, type NearViewport } from '../../../utils/content/near-viewport';
 import { PageDecorator } from '../../../utils/content/page-decorator';
+import { TopicEngine } from '../../../utils/content/topic-engine';
 import { SummaryBarHost } from '../../../utils/content/summary-bar';
 import { TopicHighlights } from '../../../utils/content/topic-highlights';
-import { compileTopics } from '../../../utils/topics';
 import {
   allDecorated,
   ATTENTION,
@@ -45,9 +46,27 @@ let mirror: LibraryMirror;
 let actions: FakeActions;
 let decorator: PageDecorator;
 
-function makeDecorator(highlights = new TopicHighlights()): PageDecorator {
-  decorator = new PageDecorator(document, () => DAILY_URL, mirror, actions, highlights);
+function makeDecorator(highlights = new TopicHighlights(), near: NearViewport = everythingNear()): PageDecorator {
+  decorator = new PageDecorator(document, () => DAILY_URL, mirror, actions, highlights, () => {}, new TopicEngine(), near);
   return decorator;
+}
+
+/** A viewport the test moves by hand: `show(ids)` brings those cards near, as IntersectionObserver would. */
+function fakeViewport() {
+  const near = new Set<Element>();
+  const tracker: NearViewport = {
+    onNear: () => {},
+    observe: () => {},
+    unobserve: (el) => near.delete(el),
+    isNear: (el) => near.has(el),
+    disconnect: () => near.clear(),
+  };
+  const show = (ids: string[]) => {
+    const els = ids.map((id) => rootOf(id));
+    for (const el of els) near.add(el);
+    tracker.onNear(els);
+  };
+  return { tracker, show };
 }
 
 beforeEach(() => {
@@ -115,7 +134,7 @@ describe('PageDecorator on the daily fixture', () => {
     expect(document.documentElement.getAttribute('data-papersift-cards')).toBe('26');
     expect(d.entryById(id)).toBeUndefined();
     expect(d.stats().found).toBe(26);
-    expect(d.papers(300).map((p) => p.id)).toEqual(IDS.filter((x) => x !== id));
+    expect((await d.papers(300)).map((p) => p.id)).toEqual(IDS.filter((x) => x !== id));
     expect(document.querySelectorAll(`[data-papersift-ui="${id}"]`)).toHaveLength(0);
     expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(26);
   });
@@ -238,7 +257,7 @@ describe('PageDecorator with topics', () => {
     const d = makeDecorator();
     d.pass();
     await until(() => allDecorated(), 'decorated');
-    d.setTopics(compileTopics([ENSEMBLES, ATTENTION]), 'highlight-wins');
+    d.setTopics([ENSEMBLES, ATTENTION], 'highlight-wins');
     const topicIds = () => roots().filter((r) => r.hasAttribute('data-papersift-topics')).map((r) => r.getAttribute('data-papersift-id'));
     const hiddenIds = () => roots().filter((r) => r.hasAttribute('data-papersift-hidden')).map((r) => r.getAttribute('data-papersift-id'));
     await until(() => topicIds().length === ENSEMBLE_IDS.length, 'highlighted cards');
@@ -274,7 +293,7 @@ describe('PageDecorator with topics', () => {
     });
 
     // Mute wins: the cards matching both collapse too, and keep their topic mark.
-    d.setTopics(compileTopics([ENSEMBLES, ATTENTION]), 'mute-wins');
+    d.setTopics([ENSEMBLES, ATTENTION], 'mute-wins');
     await until(() => hiddenIds().length === ATTENTION_IDS.length, 'mute-wins applied');
     expect(hiddenIds()).toEqual(ATTENTION_IDS);
     expect(uiText('2508.19428')).toBe(`Hidden by topic 'Attention': ${PAPERS[0]!.title} · Show`);
@@ -296,7 +315,7 @@ describe('PageDecorator with topics', () => {
     d.pass();
     await until(() => allDecorated(), 'decorated');
     highlights.setTopics([ATTENTION, ENSEMBLES]);
-    d.setTopics(compileTopics([ATTENTION, ENSEMBLES]), 'highlight-wins');
+    d.setTopics([ATTENTION, ENSEMBLES], 'highlight-wins');
     const titleHits = PAPERS.flatMap((p) => [...p.title.matchAll(/\bensembles?\b/gi)].map((m) => m[0]));
     await until(() => (registry.get('papersift-topic-1')?.size ?? 0) === titleHits.length, 'title ranges');
     expect([...registry.keys()]).toEqual(['papersift-topic-1']); // the mute topic (index 0) gets none
@@ -312,11 +331,40 @@ describe('PageDecorator with topics', () => {
     expect(registry.get('papersift-topic-1')!.size).toBe(titleHits.length - own);
   });
 
+  it('draws chips and word marks only for cards near the viewport, and for the others once they come near', async () => {
+    const registry = new Map<string, Set<Range>>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', class extends Set<Range> {});
+    const highlights = new TopicHighlights();
+    const viewport = fakeViewport();
+    const d = makeDecorator(highlights, viewport.tracker);
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    highlights.setTopics([ENSEMBLES]);
+    d.setTopics([ENSEMBLES], 'highlight-wins');
+    await until(() => d.stats().topicCounts.ensembles === ENSEMBLE_IDS.length, 'matched');
+    await macrotask();
+    // Every matched card carries its hook and accent at once; none draws a chip or a mark while off screen.
+    for (const id of ENSEMBLE_IDS) expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
+    expect(document.querySelectorAll('[data-papersift-ui]').length).toBe(27);
+    expect(ENSEMBLE_IDS.filter((id) => shadowOf(id).querySelector('.chip'))).toEqual([]);
+    expect(registry.get('papersift-topic-0')?.size ?? 0).toBe(0);
+    // The first matched card scrolls near: it alone gets its chip and its title marks.
+    const [first, ...rest] = ENSEMBLE_IDS;
+    viewport.show([first!]);
+    expect(shadowOf(first!).querySelector('.chip')!.getAttribute('aria-label')).toMatch(/^Topic Ensembles: /);
+    expect(rest.filter((id) => shadowOf(id).querySelector('.chip'))).toEqual([]);
+    const firstTitle = PAPERS.find((p) => p.id === first)!.title;
+    expect((registry.get('papersift-topic-0')?.size ?? 0) > 0).toBe(/\bensembl/i.test(firstTitle));
+    viewport.show(rest);
+    expect(ENSEMBLE_IDS.filter((id) => shadowOf(id).querySelector('.chip'))).toEqual(ENSEMBLE_IDS);
+  });
+
   it('the view toggles mark the list container and order keyboard navigation', async () => {
     const d = makeDecorator();
     d.pass();
     await until(() => allDecorated(), 'decorated');
-    d.setTopics(compileTopics([ENSEMBLES]), 'highlight-wins');
+    d.setTopics([ENSEMBLES], 'highlight-wins');
     await until(() => d.stats().topicCounts.ensembles === ENSEMBLE_IDS.length, 'matched');
     const grid = d.listContainer()!;
     expect(grid).toBe(rootOf(IDS[0]!).parentElement);
@@ -341,7 +389,7 @@ describe('PageDecorator with topics', () => {
     d.onChange = () => bar.update();
     d.pass();
     await until(() => allDecorated(), 'decorated');
-    d.setTopics(compileTopics([ENSEMBLES, ATTENTION]), 'highlight-wins');
+    d.setTopics([ENSEMBLES, ATTENTION], 'highlight-wins');
     await until(() => d.stats().topicCounts.attention === ATTENTION_IDS.length, 'matched');
     bar.update();
     const host = document.querySelector<HTMLElement>('[data-papersift-ui="summary"]')!;

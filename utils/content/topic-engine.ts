@@ -1,0 +1,173 @@
+import type { PagePaper } from '../storage/last-page-record';
+import { TopicWorkerCore } from '../topic-worker/core';
+import type { CardMatch, CardToMatch, FromWorker, ToWorker } from '../topic-worker/protocol';
+import type { Topic } from '../topics/types';
+
+/** How long a worker may take to start before the page matches in its own thread instead. */
+const START_TIMEOUT_MS = 4000;
+
+type Pending = { msg: ToWorker; resolve(reply: FromWorker): void; reject(err: Error): void };
+
+/**
+ * Topic matching for one page, in a dedicated worker so the page's main thread only reads titles and applies
+ * results. The worker's script comes from the extension (`loadSource`) and runs from a blob: URL, since a page may
+ * not start a worker from an extension URL. When no worker can run (no source, a CSP that forbids blob: workers,
+ * a crash, no answer), the same core runs in the page, one request per task, and nothing is lost: requests still
+ * waiting are sent again there.
+ */
+export class TopicEngine {
+  private worker: Worker | null = null;
+  private inline: TopicWorkerCore | null = null;
+  private ready = false;
+  private startTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new Map<number, Pending>();
+  /** Messages the worker has not taken yet (it is still starting), in order. */
+  private queue: ToWorker[] = [];
+  private lastTopics: ToWorker | null = null;
+  private lastPage: ToWorker | null = null;
+  private lastRaws: string[] = [];
+  private nextReq = 1;
+  private destroyed = false;
+  /** Told when matching moves to the worker or into the page (for the page's diagnostics hook). */
+  onMode: (mode: 'worker' | 'inline') => void = () => {};
+
+  constructor(loadSource?: () => Promise<string>) {
+    if (!loadSource || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
+      this.inline = new TopicWorkerCore();
+      return;
+    }
+    this.startTimer = setTimeout(() => this.fallBack('the topic worker did not start'), START_TIMEOUT_MS);
+    loadSource().then(
+      (source) => this.startWorker(source),
+      (err: unknown) => this.fallBack(`no topic worker script (${String(err)})`),
+    );
+  }
+
+  /** 'worker' once the worker answers, 'inline' when matching runs in the page, 'starting' before either. */
+  get mode(): 'worker' | 'inline' | 'starting' {
+    return this.inline ? 'inline' : this.ready ? 'worker' : 'starting';
+  }
+
+  setTopics(gen: number, topics: Topic[], maxDetails: number): void {
+    this.lastTopics = { type: 'topics', gen, topics, maxDetails };
+    this.post(this.lastTopics);
+  }
+
+  /** The page's hydration texts; sent again only when one of them changed. */
+  setPage(raws: string[]): void {
+    if (raws.length === this.lastRaws.length && raws.every((r, i) => r === this.lastRaws[i])) return;
+    this.lastRaws = raws;
+    this.lastPage = { type: 'page', raws };
+    this.post(this.lastPage);
+  }
+
+  async match(gen: number, cards: CardToMatch[]): Promise<{ gen: number; results: CardMatch[] }> {
+    const reply = await this.request({ type: 'match', req: this.nextReq++, gen, cards });
+    if (reply.type !== 'matched') throw new Error(`unexpected reply ${reply.type}`);
+    return reply;
+  }
+
+  async papers(cards: CardToMatch[]): Promise<Array<PagePaper | null>> {
+    const reply = await this.request({ type: 'papers', req: this.nextReq++, cards });
+    if (reply.type !== 'papers') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.papers;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.startTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new Error('PaperSift stopped on this page'));
+    this.pending.clear();
+  }
+
+  private request(msg: Extract<ToWorker, { req: number }>): Promise<FromWorker> {
+    if (this.destroyed) return Promise.reject(new Error('PaperSift stopped on this page'));
+    return new Promise((resolve, reject) => {
+      this.pending.set(msg.req, { msg, resolve, reject });
+      this.post(msg);
+    });
+  }
+
+  private post(msg: ToWorker): void {
+    if (this.destroyed) return;
+    if (this.inline) this.runInline(msg);
+    else if (this.worker && this.ready) this.worker.postMessage(msg);
+    else this.queue.push(msg);
+  }
+
+  private startWorker(source: string): void {
+    if (this.destroyed || this.inline) return;
+    let url = '';
+    try {
+      url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const worker = new Worker(url);
+      worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        this.fallBack(`the topic worker failed: ${e.message || 'blocked or crashed'}`);
+      };
+      worker.onmessageerror = () => this.fallBack('a topic worker message could not be read');
+      this.worker = worker;
+    } catch (err) {
+      this.fallBack(`no topic worker on this page (${String(err)})`);
+    } finally {
+      // The worker has fetched its script by the time it runs; the URL is not needed after that.
+      if (url) setTimeout(() => URL.revokeObjectURL(url), START_TIMEOUT_MS);
+    }
+  }
+
+  private receive(reply: FromWorker): void {
+    if (reply.type === 'ready') {
+      clearTimeout(this.startTimer);
+      this.ready = true;
+      const queued = this.queue;
+      this.queue = [];
+      for (const msg of queued) this.worker!.postMessage(msg);
+      this.onMode('worker');
+      return;
+    }
+    const p = this.pending.get(reply.req);
+    if (!p) return;
+    this.pending.delete(reply.req);
+    if (reply.type === 'failed') p.reject(new Error(reply.error));
+    else p.resolve(reply);
+  }
+
+  /** From now on the page matches in its own thread; what the worker had not answered is asked again. */
+  private fallBack(why: string): void {
+    if (this.inline || this.destroyed) return;
+    console.info(`[PaperSift] matching topics in the page: ${why}`);
+    clearTimeout(this.startTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = false;
+    this.queue = [];
+    this.inline = new TopicWorkerCore();
+    if (this.lastTopics) this.runInline(this.lastTopics);
+    if (this.lastPage) this.runInline(this.lastPage);
+    for (const p of [...this.pending.values()].sort((a, b) => reqOf(a.msg) - reqOf(b.msg))) this.runInline(p.msg);
+    this.onMode('inline');
+  }
+
+  /** One message per task, so a long page is matched in pieces between which the page stays responsive. */
+  private runInline(msg: ToWorker): void {
+    const core = this.inline!;
+    if (msg.type === 'topics' || msg.type === 'page') {
+      core.handle(msg); // cheap: parsing and compiling happen when first needed
+      return;
+    }
+    setTimeout(() => {
+      if (this.destroyed) return;
+      try {
+        const reply = core.handle(msg);
+        if (reply) this.receive(reply);
+      } catch (err) {
+        this.receive({ type: 'failed', req: msg.req, error: err instanceof Error ? err.message : String(err) });
+      }
+    }, 0);
+  }
+}
+
+const reqOf = (msg: ToWorker) => ('req' in msg ? msg.req : 0);

@@ -1,0 +1,78 @@
+/**
+ * The topic worker's logic, with no browser API: it keeps the compiled topics and the page's JSON hints, and
+ * answers match requests with compact results. The worker entrypoint wires it to `postMessage`; the content
+ * script runs the same code in the page when a worker cannot be started (e.g. a page CSP forbids blob: workers).
+ */
+import { describeHits, highlightMatches } from '../content/card-visibility';
+import { hintsFromRaw, matchingHint, type HydrationPaper } from '../hf/hydration';
+import type { PagePaper } from '../storage/last-page-record';
+import { compileTopics } from '../topics/compile';
+import { fieldText } from '../topics/fields';
+import type { CompiledMatcher, MatchableText } from '../topics/types';
+import { SPAN_FIELD, type CardMatch, type CardToMatch, type FromWorker, type ToWorker } from './protocol';
+
+export class TopicWorkerCore {
+  private matcher: CompiledMatcher | null = null;
+  private indexOf = new Map<string, number>();
+  private gen = -1;
+  private maxDetails = 3;
+  private raws: string[] = [];
+  private hints: Map<string, HydrationPaper> | null = null;
+
+  handle(msg: ToWorker): FromWorker | null {
+    switch (msg.type) {
+      case 'topics':
+        this.gen = msg.gen;
+        this.maxDetails = msg.maxDetails;
+        this.matcher = compileTopics(msg.topics);
+        this.indexOf = new Map(msg.topics.map((t, i) => [t.id, i]));
+        return null;
+      case 'page':
+        this.raws = msg.raws;
+        this.hints = null; // parsed when first needed
+        return null;
+      case 'match':
+        // A request for topics we no longer have is answered empty; the sender drops it by its generation.
+        return { type: 'matched', req: msg.req, gen: this.gen, results: msg.gen === this.gen ? msg.cards.map((c) => this.matchOne(c)) : [] };
+      case 'papers':
+        return { type: 'papers', req: msg.req, papers: msg.cards.map((c) => c.fields ?? this.fromHint(c)) };
+    }
+  }
+
+  private hintMap(): Map<string, HydrationPaper> {
+    this.hints ??= hintsFromRaw(this.raws);
+    return this.hints;
+  }
+
+  /** What the matcher reads for a card, from the JSON entry with the card's title; null when there is none. */
+  private fromHint(card: CardToMatch): PagePaper | null {
+    const hint = matchingHint(card.id, card.title, this.hintMap());
+    if (!hint) return null;
+    const paper: PagePaper = { id: card.id, title: card.title, authors: hint.authors };
+    if (hint.abstract) paper.abstract = hint.abstract;
+    if (hint.keywords) paper.keywords = hint.keywords;
+    if (hint.organization) paper.organization = hint.organization;
+    return paper;
+  }
+
+  private matchOne(card: CardToMatch): CardMatch {
+    const result: CardMatch = { id: card.id, title: card.title, topics: [], details: [], spans: [], abstractLength: 0 };
+    const paper: MatchableText | null = card.fields ?? this.fromHint(card);
+    if (!paper) {
+      result.needFields = true;
+      return result;
+    }
+    if (!this.matcher) return result;
+    const matches = this.matcher.match(paper);
+    result.topics = matches.map((m) => this.indexOf.get(m.topicId) ?? -1);
+    highlightMatches(matches).forEach((m, i) => {
+      result.details.push(i < this.maxDetails ? describeHits(m, (field) => fieldText(paper, field)) : '');
+      const topic = this.indexOf.get(m.topicId) ?? -1;
+      for (const hit of m.hits) {
+        if (hit.field === 'title' || hit.field === 'abstract') result.spans.push(topic, SPAN_FIELD[hit.field], hit.start, hit.end);
+      }
+    });
+    result.abstractLength = paper.abstract?.length ?? 0;
+    return result;
+  }
+}

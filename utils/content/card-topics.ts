@@ -2,7 +2,7 @@ import type { DetectedCard } from '../hf/detect-cards';
 import { abstractElement } from '../hf/extract';
 import type { Topic, TopicMatch } from '../topics';
 import { SPAN_FIELD, type CardMatch } from '../topic-worker/protocol';
-import type { TopicChip } from '../../components/CardActions';
+import type { TopicChip } from '../../components/card-actions';
 import { mapElementText, type MappedElementText } from './text-ranges';
 
 export interface CardTopicResult {
@@ -10,7 +10,8 @@ export interface CardTopicResult {
   matches: TopicMatch[];
   /** Names of the highlighted topics, comma-separated (the `data-papersift-topics` value); null when none. */
   highlightNames: string | null;
-  chips: TopicChip[];
+  /** Colour of the strongest highlighted topic (the card's accent); null when none. */
+  accent: string | null;
   /** The worker's answer, kept to mark the words once the card comes near the viewport (see cardMarks). */
   match: CardMatch;
 }
@@ -22,12 +23,27 @@ export function topicMatchTemplates(topics: readonly Topic[]): TopicMatch[] {
   return topics.map((t) => ({ topicId: t.id, name: t.name, colour: t.colour, mode: t.mode, score: 0, hits: [] }));
 }
 
-/** Turns the worker's compact answer for one card into what the page shows: its topics, chips and accent. */
+/** Turns the worker's compact answer for one card into what every card needs: its topics, hook and accent. */
 export function cardTopicResult(match: CardMatch, templates: readonly TopicMatch[]): CardTopicResult {
-  const matches = match.topics.map((i) => templates[i]).filter((m): m is TopicMatch => m !== undefined);
-  const highlighted = matches.filter((m) => m.mode === 'highlight');
-  const chips = highlighted.map((m, i) => ({ name: m.name, colour: m.colour, detail: match.details[i] ?? '' }));
-  return { matches, highlightNames: highlighted.length ? highlighted.map((m) => m.name).join(',') : null, chips, match };
+  const matches: TopicMatch[] = [];
+  let names: string | null = null;
+  let accent: string | null = null;
+  for (const i of match.topics) {
+    const m = templates[i];
+    if (!m) continue;
+    matches.push(m);
+    if (m.mode !== 'highlight') continue;
+    names = names === null ? m.name : `${names},${m.name}`;
+    accent ??= m.colour;
+  }
+  return { matches, highlightNames: names, accent, match };
+}
+
+/** The chips of a card, strongest first (drawn only near the viewport, so made only there). */
+export function cardChips(result: CardTopicResult): TopicChip[] {
+  return result.matches
+    .filter((m) => m.mode === 'highlight')
+    .map((m, i) => ({ name: m.name, colour: m.colour, detail: result.match.details[i] ?? '' }));
 }
 
 /**

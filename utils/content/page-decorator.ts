@@ -1,5 +1,4 @@
-import { h, render } from 'preact';
-import { CardActions } from '../../components/CardActions';
+import { CardActionsView, MAX_CHIPS, type TopicChip } from '../../components/card-actions';
 import { detectCards, type DetectedCard } from '../hf/detect-cards';
 import { textOf } from '../hf/dom';
 import { extractMatchable, extractPaper } from '../hf/extract';
@@ -13,9 +12,8 @@ import type { HideReason } from '../storage/records';
 import type { PagePaper } from '../storage/last-page-record';
 import type { Topic, TopicMatch } from '../topics';
 import type { CardMatch, CardToMatch } from '../topic-worker/protocol';
-import { MAX_CHIPS } from '../../components/CardActions';
 import { createCardHost, UI_ATTR } from './card-host';
-import { cardMarks, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
+import { cardChips, cardMarks, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
 import { hiddenReasonFor, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from './near-viewport';
@@ -53,9 +51,13 @@ export interface ViewToggles {
 
 export interface Entry {
   card: DetectedCard;
-  /** The control's host and Preact mount point; created when the entry is first prepared (in a slice). */
+  /** The control's host, its mount point and view; created when the entry is first prepared (in a slice). */
   host: HTMLElement | null;
   mount: HTMLElement | null;
+  view: CardActionsView | null;
+  /** The title as shown (`textOf`), cached against the title element's raw text. */
+  titleRaw: string | null;
+  titleText: string;
   mounted: boolean;
   /** Topic result, computed for `topicGen` and this title; null until matched. */
   topics: CardTopicResult | null;
@@ -66,13 +68,17 @@ export interface Entry {
   askedTitle: string;
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
+  /** The accent colour last set on the card root. */
+  accent: string | null;
+  /** Chips of `topics`, made when first drawn. */
+  chips: { of: CardTopicResult; list: TopicChip[] } | null;
   /** Last rendered view, to skip renders that would change nothing. */
   viewKey: string;
 }
 
 const MESSAGE_MS = 8000;
 const NO_MATCHES: TopicMatch[] = [];
-const NO_CHIPS: CardTopicResult['chips'] = [];
+const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
 
 /** The matcher's fields of a paper, without keys for absent fields. */
@@ -137,14 +143,14 @@ export class PageDecorator {
         if (entry.mounted) this.renderEntry(entry);
       }
       this.afterOwnMutations();
-      this.recordWork('papersift:slice', start);
+      this.recordWork('papersift:slice', start, 'near');
     };
     this.mountQueue = new SlicedQueue<Entry>(
       (e) => this.prepareEntry(e),
       (start) => {
         this.onChange();
         this.afterOwnMutations();
-        this.recordWork('papersift:slice', start);
+        this.recordWork('papersift:slice', start, 'mount');
       },
     );
   }
@@ -184,17 +190,18 @@ export class PageDecorator {
     this.doc.documentElement.setAttribute(HOOKS.cards, String(cards.length));
     this.onChange();
     this.afterOwnMutations();
-    this.recordWork('papersift:pass', t0);
+    this.recordWork('papersift:pass', t0, 'pass');
     return { kind: this.kind, found: cards.length };
   }
 
   /** Total main-thread time PaperSift spent on this page, published for benchmarks and bug reports. */
   private workMs = 0;
 
-  private recordWork(name: string, start: number): void {
+  /** `phase` says what the work was (in the measure's detail), for profiling and bug reports. */
+  recordWork(name: string, start: number, phase: string): void {
     const end = performance.now();
     this.workMs += end - start;
-    performance.measure(name, { start, end });
+    performance.measure(name, { start, end, detail: phase });
     this.doc.documentElement.setAttribute('data-papersift-perf-ms', this.workMs.toFixed(2));
   }
 
@@ -334,8 +341,8 @@ export class PageDecorator {
 
   private newEntry(card: DetectedCard): Entry {
     const entry: Entry = {
-      card, host: null, mount: null, mounted: false, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '',
-      painted: false, viewKey: '',
+      card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '',
+      painted: false, accent: null, chips: null, viewKey: '',
     };
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
@@ -388,7 +395,7 @@ export class PageDecorator {
 
   /** What the engine needs of a card: its id and title; the card's own fields where the page JSON cannot help. */
   private cardToMatch(entry: Entry, withFields: boolean): CardToMatch {
-    const card: CardToMatch = { id: entry.card.id, title: textOf(entry.card.titleEl) };
+    const card: CardToMatch = { id: entry.card.id, title: this.title(entry) };
     if (withFields || entry.card.layout === 'paper') card.fields = pagePaper(extractMatchable(entry.card, NO_HINTS));
     return card;
   }
@@ -402,7 +409,7 @@ export class PageDecorator {
     const gen = this.topicGen;
     this.sharePage();
     const cards = batch.map((e) => this.cardToMatch(e, withFields));
-    this.recordWork('papersift:slice', start);
+    this.recordWork('papersift:slice', start, 'match-send');
     this.engine.match(gen, cards).then(
       (reply) => this.applyMatches(batch, cards, reply.gen, reply.results),
       (err: unknown) => {
@@ -431,7 +438,7 @@ export class PageDecorator {
       entry.painted = false;
       this.paint(entry);
       this.markRoot(entry);
-      this.mountQueue.push(entry);
+      if (entry.mounted) this.renderEntry(entry); // cheap off screen: no chips there, so usually nothing changes
     });
     if (again.length) {
       this.toMatch.push(...again);
@@ -439,7 +446,7 @@ export class PageDecorator {
     }
     this.onChange();
     this.afterOwnMutations();
-    this.recordWork('papersift:slice', start);
+    this.recordWork('papersift:slice', start, 'match-apply');
   }
 
   /** Marks the matched words of a card near the viewport (off-screen cards wait: see near-viewport.ts). */
@@ -477,20 +484,24 @@ export class PageDecorator {
     setAttr(root, HOOKS.hidden, this.hiddenReason(entry));
     setAttr(root, HOOKS.revealed, this.isRevealed(id) ? '' : null);
     setAttr(root, HOOKS.topics, topics);
-    const accent = topics ? (entry.topics?.chips[0]?.colour ?? null) : null;
+    const accent = entry.topics?.accent ?? null;
+    // The page may have rewritten the root's style attribute: check it, but only where we set one.
+    if (accent === entry.accent && (accent === null || root.style.getPropertyValue('--papersift-accent') === accent)) return;
+    entry.accent = accent;
     if (accent) root.style.setProperty('--papersift-accent', accent);
-    else if (root.style.getPropertyValue('--papersift-accent')) root.style.removeProperty('--papersift-accent');
+    else root.style.removeProperty('--papersift-accent');
   }
 
   private unmount(entry: Entry): void {
     this.near.unobserve(entry.card.root);
-    if (entry.mount) render(null, entry.mount);
+    entry.view?.destroy();
     entry.host?.remove();
     this.highlights.clear(entry);
     this.entries.delete(entry.card.root);
     const root = entry.card.root;
     for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards) root.removeAttribute(attr);
     root.style.removeProperty('--papersift-accent');
+    entry.accent = null;
   }
 
   /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
@@ -514,7 +525,19 @@ export class PageDecorator {
   }
 
   private title(entry: Entry): string {
-    return textOf(entry.card.titleEl);
+    const raw = entry.card.titleEl.textContent;
+    if (raw !== entry.titleRaw) {
+      entry.titleRaw = raw;
+      entry.titleText = textOf(entry.card.titleEl);
+    }
+    return entry.titleText;
+  }
+
+  private chipsOf(entry: Entry): TopicChip[] | undefined {
+    const result = entry.topics;
+    if (!result) return undefined;
+    if (entry.chips?.of !== result) entry.chips = { of: result, list: cardChips(result) };
+    return entry.chips.list;
   }
 
   private renderEntry(entry: Entry): void {
@@ -525,30 +548,28 @@ export class PageDecorator {
     const hidden = this.hiddenReason(entry);
     const revealed = this.isRevealed(id);
     const message = this.messages.get(id) ?? null;
-    const title = this.title(entry);
+    const title = hidden ? this.title(entry) : ''; // only a placeholder shows it
     // Chips only near the viewport: rendering them on every card of a long page costs more than all the rest.
-    const chips = (this.near.isNear(entry.card.root) ? entry.topics?.chips : undefined) ?? NO_CHIPS;
+    const chips = (this.near.isNear(entry.card.root) ? this.chipsOf(entry) : undefined) ?? NO_CHIPS;
     const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}|${chips === NO_CHIPS ? '' : JSON.stringify(chips)}`;
     if (key === entry.viewKey) return;
     const hadFocus = host.shadowRoot?.activeElement != null;
     entry.viewKey = key;
-    render(
-      h(CardActions, {
-        title,
-        topics: chips,
-        saved,
-        hidden,
-        revealed,
-        collapsible: entry.card.layout !== 'paper',
-        message,
-        onToggleSave: () => void this.toggleSave(entry),
-        onHide: () => void this.setHidden(entry, 'manual'),
-        onShow: () => this.setRevealed(id, true),
-        onCollapse: () => this.setRevealed(id, false),
-        onUndoHide: () => void this.setHidden(entry, null),
-      }),
-      mount,
-    );
+    entry.view ??= new CardActionsView(mount);
+    entry.view.update({
+      title,
+      topics: chips,
+      saved,
+      hidden,
+      revealed,
+      collapsible: entry.card.layout !== 'paper',
+      message,
+      onToggleSave: () => void this.toggleSave(entry),
+      onHide: () => void this.setHidden(entry, 'manual'),
+      onShow: () => this.setRevealed(id, true),
+      onCollapse: () => this.setRevealed(id, false),
+      onUndoHide: () => void this.setHidden(entry, null),
+    });
     // The toolbar and the placeholder are different elements: keep a keyboard user's focus inside the card.
     if (hadFocus && !host.shadowRoot?.activeElement) mount.querySelector('button')?.focus();
   }

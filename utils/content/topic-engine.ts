@@ -31,21 +31,28 @@ export class TopicEngine {
   /** Told when matching moves to the worker or into the page (for the page's diagnostics hook). */
   onMode: (mode: 'worker' | 'inline') => void = () => {};
 
-  constructor(loadSource?: () => Promise<string>) {
+  private started = false;
+
+  constructor(private readonly loadSource?: () => Promise<string>) {
     if (!loadSource || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
       this.inline = new TopicWorkerCore();
-      return;
     }
+  }
+
+  /** The worker starts with the first match request: a page without topics never pays for it. */
+  private start(): void {
+    if (this.started || this.inline || !this.loadSource) return;
+    this.started = true;
     this.startTimer = setTimeout(() => this.fallBack('the topic worker did not start'), START_TIMEOUT_MS);
-    loadSource().then(
+    this.loadSource().then(
       (source) => this.startWorker(source),
       (err: unknown) => this.fallBack(`no topic worker script (${String(err)})`),
     );
   }
 
   /** 'worker' once the worker answers, 'inline' when matching runs in the page, 'starting' before either. */
-  get mode(): 'worker' | 'inline' | 'starting' {
-    return this.inline ? 'inline' : this.ready ? 'worker' : 'starting';
+  get mode(): 'worker' | 'inline' | 'starting' | 'idle' {
+    return this.inline ? 'inline' : this.ready ? 'worker' : this.started ? 'starting' : 'idle';
   }
 
   setTopics(gen: number, topics: Topic[], maxDetails: number): void {
@@ -62,15 +69,26 @@ export class TopicEngine {
   }
 
   async match(gen: number, cards: CardToMatch[]): Promise<{ gen: number; results: CardMatch[] }> {
+    this.start();
     const reply = await this.request({ type: 'match', req: this.nextReq++, gen, cards });
     if (reply.type !== 'matched') throw new Error(`unexpected reply ${reply.type}`);
     return reply;
   }
 
   async papers(cards: CardToMatch[]): Promise<Array<PagePaper | null>> {
-    const reply = await this.request({ type: 'papers', req: this.nextReq++, cards });
+    const msg = { type: 'papers' as const, req: this.nextReq++, cards };
+    // Not worth starting a worker for: read the JSON here, in a task of its own.
+    if (this.mode === 'idle') return new Promise((resolve) => setTimeout(() => resolve(this.readOnce(msg)), 0));
+    const reply = await this.request(msg);
     if (reply.type !== 'papers') throw new Error(`unexpected reply ${reply.type}`);
     return reply.papers;
+  }
+
+  private readOnce(msg: Extract<ToWorker, { type: 'papers' }>): Array<PagePaper | null> {
+    const core = new TopicWorkerCore();
+    if (this.lastPage) core.handle(this.lastPage);
+    const reply = core.handle(msg);
+    return reply?.type === 'papers' ? reply.papers : msg.cards.map(() => null);
   }
 
   destroy(): void {

@@ -1,0 +1,172 @@
+/**
+ * Save/Hide controls of one paper card, and the one-line placeholder of a hidden card.
+ *
+ * Plain DOM, not Preact: a page can have 1,000 cards, and this is the only UI drawn once per card. Built from
+ * cloned templates and patched in place (the Save button and the live status region stay the same elements, so
+ * focus and screen-reader announcements survive updates); only a change of layout rebuilds it. Text only: page
+ * text goes into `textContent`, never into markup.
+ */
+import type { HideReason } from '../utils/storage/records';
+
+export interface TopicChip {
+  name: string;
+  colour: string;
+  /** Which terms matched where, e.g. "title: diffusion · abstract: diffusion models". */
+  detail: string;
+}
+
+export interface CardActionsProps {
+  title: string;
+  /** Highlighted topics this paper matches, strongest first. */
+  topics: TopicChip[];
+  saved: boolean;
+  /** Why the card is hidden, or null when it is not. */
+  hidden: HideReason | null;
+  /** The reader pressed "Show" on a hidden card: it stays hidden in storage but is visible in this view. */
+  revealed: boolean;
+  /** On the single paper page nothing collapses: the page is the paper. */
+  collapsible: boolean;
+  /** A message for the reader (a failed write, rolled back). */
+  message: string | null;
+  onToggleSave(): void;
+  onHide(): void;
+  onShow(): void;
+  onCollapse(): void;
+  onUndoHide(): void;
+}
+
+/** Chips shown before the rest are folded into one "+N" chip. */
+export const MAX_CHIPS = 3;
+
+type Handler = 'onToggleSave' | 'onHide' | 'onShow' | 'onCollapse' | 'onUndoHide';
+
+function hiddenLabel(reason: HideReason): string {
+  return reason.startsWith('topic:') ? `Hidden by topic '${reason.slice('topic:'.length)}'` : 'Hidden';
+}
+
+/** `el('span', { class: 'x' }, 'text', child)`: attributes as given, children as text or nodes. */
+function el(tag: string, attrs: Record<string, string>, ...children: Array<Node | string>): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
+const srOnly = (text: string) => el('span', { class: 'sr-only' }, text);
+
+export class CardActionsView {
+  private props: CardActionsProps | null = null;
+  private layoutKey = '';
+  private status: HTMLElement | null = null;
+  private saveBtn: HTMLElement | null = null;
+  private saveIcon: Text | null = null;
+  private saveLabel: Text | null = null;
+  private placeholderTitle: HTMLElement | null = null;
+  private chips: HTMLElement[] = [];
+  private chipsKey = '';
+
+  constructor(private readonly mount: HTMLElement) {}
+
+  update(p: CardActionsProps): void {
+    this.props = p;
+    const placeholder = p.hidden !== null && p.collapsible && !p.revealed;
+    const byTopic = p.hidden?.startsWith('topic:') ?? false;
+    const layoutKey = placeholder ? `p|${p.hidden}` : `t|${p.hidden}|${p.collapsible}|${byTopic}`;
+    if (layoutKey !== this.layoutKey) {
+      this.layoutKey = layoutKey;
+      this.build(p, placeholder, byTopic);
+    }
+    if (this.status!.textContent !== (p.message ?? '')) this.status!.textContent = p.message ?? '';
+    if (placeholder) {
+      const title = p.title || 'Untitled paper';
+      if (this.placeholderTitle!.textContent !== title) this.placeholderTitle!.textContent = title;
+      return;
+    }
+    this.patchSave(p.saved);
+    this.patchChips(p.topics);
+  }
+
+  destroy(): void {
+    this.mount.replaceChildren();
+    this.props = null;
+  }
+
+  private button(cls: string, handler: Handler, title: string | null, ...children: Array<Node | string>): HTMLElement {
+    const b = el('button', { type: 'button', class: cls }, ...children);
+    if (title) b.setAttribute('title', title);
+    b.addEventListener('click', () => this.props?.[handler]());
+    return b;
+  }
+
+  private build(p: CardActionsProps, placeholder: boolean, byTopic: boolean): void {
+    this.status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.saveBtn = this.saveIcon = this.saveLabel = this.placeholderTitle = null;
+    this.chips = [];
+    this.chipsKey = '';
+    if (placeholder) {
+      this.placeholderTitle = el('span', { class: 'placeholder-title' });
+      const root = el(
+        'div',
+        { class: 'placeholder' },
+        el('span', { class: 'placeholder-text' }, `${hiddenLabel(p.hidden!)}: `, this.placeholderTitle),
+        sep(),
+        this.button('link', 'onShow', null, 'Show'),
+      );
+      // A topic hide is undone by editing the topic; a manual hide by Undo.
+      if (!byTopic) root.append(sep(), this.button('link', 'onUndoHide', null, 'Undo'));
+      root.append(this.status);
+      this.mount.replaceChildren(root);
+      return;
+    }
+    this.saveIcon = document.createTextNode('');
+    this.saveLabel = document.createTextNode('');
+    this.saveBtn = this.button('btn', 'onToggleSave', null, el('span', { class: 'icon', 'aria-hidden': 'true' }, this.saveIcon), this.saveLabel);
+    const root = el('div', { class: 'toolbar' }, this.saveBtn);
+    if (p.hidden && byTopic) {
+      const label = hiddenLabel(p.hidden);
+      if (p.collapsible) root.append(this.button('btn', 'onCollapse', `${label} — collapse it again`, srOnly(`${label} · `), 'Collapse'));
+    } else if (p.hidden) {
+      if (p.collapsible) root.append(this.button('btn', 'onCollapse', 'Collapse this hidden paper again', 'Collapse'));
+      root.append(this.button('btn', 'onUndoHide', 'Stop hiding this paper', srOnly(`${hiddenLabel(p.hidden)} · `), 'Unhide'));
+    } else {
+      root.append(this.button('btn', 'onHide', 'Hide this paper from your lists (reversible)', 'Hide'));
+    }
+    root.append(this.status);
+    this.mount.replaceChildren(root);
+  }
+
+  private patchSave(saved: boolean): void {
+    const b = this.saveBtn!;
+    const pressed = saved ? 'true' : 'false';
+    if (b.getAttribute('aria-pressed') === pressed) return;
+    b.className = saved ? 'btn saved' : 'btn';
+    b.setAttribute('aria-pressed', pressed);
+    b.setAttribute('title', saved ? 'Saved in your PaperSift library — click to remove' : 'Save to your PaperSift library');
+    this.saveIcon!.data = saved ? '★' : '☆';
+    this.saveLabel!.data = saved ? 'Saved' : 'Save';
+  }
+
+  /**
+   * The strongest few topics get a chip each; the rest are named in one "+N" chip, so a card that matches many
+   * topics stays one line (and a 1,000-card page doesn't grow tens of thousands of nodes).
+   */
+  private patchChips(topics: TopicChip[]): void {
+    const key = topics.length ? JSON.stringify(topics) : '';
+    if (key === this.chipsKey) return;
+    this.chipsKey = key;
+    for (const c of this.chips) c.remove();
+    const tip = (text: string) => el('span', { class: 'tip', role: 'tooltip', 'aria-hidden': 'true' }, text);
+    this.chips = topics.slice(0, MAX_CHIPS).map((t) => {
+      const chip = el('span', { class: 'chip', tabindex: '0', 'aria-label': `Topic ${t.name}: ${t.detail}` }, el('span', { class: 'dot', 'aria-hidden': 'true' }), t.name, tip(t.detail));
+      chip.style.setProperty('--chip', t.colour);
+      return chip;
+    });
+    const rest = topics.slice(MAX_CHIPS);
+    if (rest.length) {
+      const names = rest.map((t) => t.name).join(', ');
+      this.chips.push(el('span', { class: 'chip more', tabindex: '0', 'aria-label': `${rest.length} more topics: ${names}` }, `+${rest.length}`, tip(names)));
+    }
+    this.saveBtn!.before(...this.chips);
+  }
+}

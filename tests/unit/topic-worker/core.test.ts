@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { rawHydration } from '../../../utils/hf/hydration';
+import { TopicWorkerCore } from '../../../utils/topic-worker/core';
+import { SPAN_FIELD, type CardMatch, type FromWorker } from '../../../utils/topic-worker/protocol';
+import { compileTopics, type Topic } from '../../../utils/topics';
+import { ATTENTION, ENSEMBLES, IDS, loadDaily, PAPERS, titleOf } from '../content/daily-page';
+
+const TOPICS: Topic[] = [ATTENTION, ENSEMBLES];
+
+function core(topics = TOPICS, gen = 1): TopicWorkerCore {
+  const c = new TopicWorkerCore();
+  c.handle({ type: 'topics', gen, topics, maxDetails: 3 });
+  c.handle({ type: 'page', raws: rawHydration(document) });
+  return c;
+}
+
+function matched(reply: FromWorker | null): CardMatch[] {
+  if (reply?.type !== 'matched') throw new Error(`expected "matched", got ${reply?.type}`);
+  return reply.results;
+}
+
+beforeEach(() => loadDaily());
+
+describe('TopicWorkerCore', () => {
+  it('matches cards from the page JSON exactly as the matcher does on the papers themselves', () => {
+    const results = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: IDS.map((id) => ({ id, title: titleOf(id) })) }));
+    const direct = compileTopics(TOPICS);
+    expect(results.map((r) => r.id)).toEqual(IDS);
+    let some = 0;
+    for (const r of results) {
+      const p = PAPERS.find((x) => x.id === r.id)!;
+      expect(r.needFields).toBeUndefined();
+      // Same topics, strongest first, as indexes into the list sent.
+      const want = direct.match({ ...p, authors: undefined }).map((m) => TOPICS.findIndex((t) => t.id === m.topicId));
+      expect(r.topics).toEqual(want);
+      if (want.length) some++;
+      // Title spans point at the matched words of the title as shown.
+      for (let i = 0; i < r.spans.length; i += 4) {
+        if (r.spans[i + 1] !== SPAN_FIELD.title) continue;
+        expect(p.title.slice(r.spans[i + 2], r.spans[i + 3])).toMatch(/^ensembles?$/i);
+      }
+    }
+    expect(some).toBeGreaterThan(5);
+  });
+
+  it('explains the highlighted topics word for word', () => {
+    const [r] = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: [{ id: '1801.02475', title: titleOf('1801.02475') }] }));
+    expect(r!.topics).toEqual([1]);
+    expect(r!.details).toEqual(['title: Ensemble · abstract: ensemble']);
+  });
+
+  it('asks for the card\'s own fields when no JSON entry has its title, and matches those', () => {
+    const c = core();
+    const [r] = matched(c.handle({ type: 'match', req: 1, gen: 1, cards: [{ id: IDS[0]!, title: 'A title the JSON never had' }] }));
+    expect(r).toMatchObject({ id: IDS[0], needFields: true, topics: [] });
+    const fields = { id: IDS[0]!, title: 'Attention for ensembles' };
+    const [again] = matched(c.handle({ type: 'match', req: 2, gen: 1, cards: [{ ...fields, fields }] }));
+    expect(again!.needFields).toBeUndefined();
+    expect(again!.topics.sort()).toEqual([0, 1]);
+  });
+
+  it('answers a request for older topics with nothing, naming the current generation', () => {
+    const c = core(TOPICS, 2);
+    const reply = c.handle({ type: 'match', req: 7, gen: 1, cards: [{ id: IDS[0]!, title: titleOf(IDS[0]!) }] });
+    expect(reply).toEqual({ type: 'matched', req: 7, gen: 2, results: [] });
+  });
+
+  it('gives the preview the JSON\'s fields, and null for a card it does not describe', () => {
+    const reply = core().handle({ type: 'papers', req: 3, cards: [{ id: IDS[1]!, title: titleOf(IDS[1]!) }, { id: IDS[2]!, title: 'Other' }] });
+    if (reply?.type !== 'papers') throw new Error('expected papers');
+    expect(reply.papers[0]).toMatchObject({ id: IDS[1], title: titleOf(IDS[1]!), abstract: PAPERS[1]!.abstract });
+    expect(reply.papers[1]).toBeNull();
+  });
+
+  it('reads new page JSON when it is sent (after in-page navigation)', () => {
+    const c = core();
+    c.handle({ type: 'page', raws: [] });
+    const [r] = matched(c.handle({ type: 'match', req: 1, gen: 1, cards: [{ id: IDS[0]!, title: titleOf(IDS[0]!) }] }));
+    expect(r!.needFields).toBe(true);
+  });
+});

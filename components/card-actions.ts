@@ -55,6 +55,9 @@ function el(tag: string, attrs: Record<string, string>, ...children: Array<Node 
 const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
 const srOnly = (text: string) => el('span', { class: 'sr-only' }, text);
 
+/** Built layouts, cloned for every further card with the same layout: one native call instead of a dozen. */
+const templates = new Map<string, Node>();
+
 export class CardActionsView {
   private props: CardActionsProps | null = null;
   private layoutKey = '';
@@ -66,7 +69,13 @@ export class CardActionsView {
   private chips: HTMLElement[] = [];
   private chipsKey = '';
 
-  constructor(private readonly mount: HTMLElement) {}
+  constructor(private readonly mount: HTMLElement) {
+    // One listener per card: buttons say what they do in data-action, so cloned layouts need no wiring.
+    mount.addEventListener('click', (e) => {
+      const action = (e.target as Element | null)?.closest?.('button[data-action]')?.getAttribute('data-action');
+      if (action) this.props?.[action as Handler]();
+    });
+  }
 
   update(p: CardActionsProps): void {
     this.props = p;
@@ -93,36 +102,47 @@ export class CardActionsView {
   }
 
   private button(cls: string, handler: Handler, title: string | null, ...children: Array<Node | string>): HTMLElement {
-    const b = el('button', { type: 'button', class: cls }, ...children);
+    const b = el('button', { type: 'button', class: cls, 'data-action': handler }, ...children);
     if (title) b.setAttribute('title', title);
-    b.addEventListener('click', () => this.props?.[handler]());
     return b;
   }
 
   private build(p: CardActionsProps, placeholder: boolean, byTopic: boolean): void {
-    this.status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    this.saveBtn = this.saveIcon = this.saveLabel = this.placeholderTitle = null;
     this.chips = [];
     this.chipsKey = '';
+    let root = templates.get(this.layoutKey)?.cloneNode(true) as HTMLElement | undefined;
+    if (!root) {
+      root = this.layout(p, placeholder, byTopic);
+      // Kept before any state is patched in, so every clone starts from the same blank state.
+      templates.set(this.layoutKey, root.cloneNode(true));
+    }
+    this.mount.replaceChildren(root);
+    this.status = root.lastElementChild as HTMLElement;
+    this.placeholderTitle = placeholder ? root.querySelector<HTMLElement>('.placeholder-title') : null;
+    this.saveBtn = placeholder ? null : root.querySelector<HTMLElement>('[data-action="onToggleSave"]');
+    this.saveIcon = (this.saveBtn?.firstChild?.firstChild as Text | undefined) ?? null;
+    this.saveLabel = (this.saveBtn?.lastChild as Text | undefined) ?? null;
+  }
+
+  /** The elements of one layout, without the card's state (title, saved, chips, message): see update(). */
+  private layout(p: CardActionsProps, placeholder: boolean, byTopic: boolean): HTMLElement {
+    const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
     if (placeholder) {
-      this.placeholderTitle = el('span', { class: 'placeholder-title' });
       const root = el(
         'div',
         { class: 'placeholder' },
-        el('span', { class: 'placeholder-text' }, `${hiddenLabel(p.hidden!)}: `, this.placeholderTitle),
+        el('span', { class: 'placeholder-text' }, `${hiddenLabel(p.hidden!)}: `, el('span', { class: 'placeholder-title' })),
         sep(),
         this.button('link', 'onShow', null, 'Show'),
       );
       // A topic hide is undone by editing the topic; a manual hide by Undo.
       if (!byTopic) root.append(sep(), this.button('link', 'onUndoHide', null, 'Undo'));
-      root.append(this.status);
-      this.mount.replaceChildren(root);
-      return;
+      root.append(status);
+      return root;
     }
-    this.saveIcon = document.createTextNode('');
-    this.saveLabel = document.createTextNode('');
-    this.saveBtn = this.button('btn', 'onToggleSave', null, el('span', { class: 'icon', 'aria-hidden': 'true' }, this.saveIcon), this.saveLabel);
-    const root = el('div', { class: 'toolbar' }, this.saveBtn);
+    // Save's icon and label are text nodes patched by patchSave (a space until then, so clones keep them).
+    const save = this.button('btn', 'onToggleSave', null, el('span', { class: 'icon', 'aria-hidden': 'true' }, ' '), ' ');
+    const root = el('div', { class: 'toolbar' }, save);
     if (p.hidden && byTopic) {
       const label = hiddenLabel(p.hidden);
       if (p.collapsible) root.append(this.button('btn', 'onCollapse', `${label} — collapse it again`, srOnly(`${label} · `), 'Collapse'));
@@ -132,8 +152,8 @@ export class CardActionsView {
     } else {
       root.append(this.button('btn', 'onHide', 'Hide this paper from your lists (reversible)', 'Hide'));
     }
-    root.append(this.status);
-    this.mount.replaceChildren(root);
+    root.append(status);
+    return root;
   }
 
   private patchSave(saved: boolean): void {

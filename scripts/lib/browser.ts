@@ -25,6 +25,8 @@ interface Body {
   file?: string;
   body?: string;
   contentType: string;
+  /** Extra response headers (e.g. a Content-Security-Policy a test page is served with). */
+  headers?: Record<string, string>;
 }
 
 /** What the fake huggingface.co serves. Tests add page variants with `servePage`. */
@@ -38,9 +40,9 @@ export class FixtureSite {
     this.bodies.set(key(API_DAILY.url), { file: API_DAILY.file, contentType: 'application/json; charset=utf-8' });
   }
 
-  /** Serves `html` at `url` (exact path and query; the fragment is ignored). */
-  servePage(url: string, html: string): void {
-    this.bodies.set(key(url), { body: html, contentType: HTML });
+  /** Serves `html` at `url` (exact path and query; the fragment is ignored), with any extra headers. */
+  servePage(url: string, html: string, headers?: Record<string, string>): void {
+    this.bodies.set(key(url), { body: html, contentType: HTML, headers });
   }
 
   async handle(route: Route): Promise<void> {
@@ -60,7 +62,7 @@ export class FixtureSite {
           // Answer rather than throw: a route handler that throws leaves the page waiting for its timeout.
           return route.fulfill({ status: 500, contentType: 'text/plain', body: String(err) });
         }
-        return route.fulfill({ status: 200, contentType: entry.contentType, body, headers: { 'cache-control': 'no-store' } });
+        return route.fulfill({ status: 200, contentType: entry.contentType, body, headers: { 'cache-control': 'no-store', ...entry.headers } });
       }
     }
     if (isHf && (request.resourceType() === 'image' || IMAGE_PATH.test(url.pathname))) {

@@ -501,4 +501,26 @@ describe('topics on the daily page', () => {
       expect(stored.keywords).toEqual(p.keywords);
     }
   });
+
+  it('matches in a worker, and in the page itself where the page\'s CSP forbids workers: same cards either way', async () => {
+    const ctl = await controlPage(browser());
+    await putTopics(ctl, ENSEMBLES, ATTENTION);
+    const expectTopics = async (page: Page) => {
+      await eventually(() => idsWith(page, 'data-papersift-topics'), (ids) => expect(ids).toEqual(ENSEMBLE_IDS));
+      await eventually(() => idsWith(page, 'data-papersift-hidden'), (ids) => expect(ids).toEqual(MUTED_IDS));
+    };
+    const matchingMode = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-papersift-matching'));
+
+    const normal = await openDaily(browser());
+    await expectTopics(normal);
+    expect(await matchingMode(normal)).toBe('worker');
+
+    // The same page under a CSP that allows no worker at all (blob: workers included).
+    const strictUrl = 'https://huggingface.co/papers/date/2026-11-27?csp=strict';
+    browser().site.servePage(strictUrl, fixtureHtml('daily'), { 'content-security-policy': "worker-src 'none'" });
+    const strict = await browser().open(strictUrl);
+    await waitForDecoration(strict, IDS.length);
+    await expectTopics(strict);
+    expect(await matchingMode(strict)).toBe('page');
+  });
 });

@@ -265,10 +265,16 @@ export class PageDecorator {
 
   /** Papers of this page, for the options page's live preview: from the JSON in the engine, else from the cards. */
   async papers(limit: number): Promise<PagePaper[]> {
+    let start = performance.now();
     const list = [...this.entries.values()].slice(0, limit);
     this.sharePage();
-    const fromJson = await this.engine.papers(list.map((e) => this.cardToMatch(e, false)));
-    return list.map((e, i) => fromJson[i] ?? pagePaper(extractMatchable(e.card, NO_HINTS)));
+    const cards = list.map((e) => this.cardToMatch(e, false));
+    this.recordWork('papersift:slice', start, 'papers');
+    const fromJson = await this.engine.papers(cards);
+    start = performance.now();
+    const papers = list.map((e, i) => fromJson[i] ?? pagePaper(extractMatchable(e.card, NO_HINTS)));
+    this.recordWork('papersift:slice', start, 'papers');
+    return papers;
   }
 
   /**

@@ -23,6 +23,7 @@ const actions: LibraryActions = {
 
 /** Wires PaperSift into one HF papers page. Everything it adds is removed when the context is invalidated. */
 export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
+  const started = performance.now();
   const html = document.documentElement;
   const mirror = new LibraryMirror();
   const highlights = new TopicHighlights();
@@ -35,16 +36,29 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const keyboard = new KeyboardTriage(decorator);
   const notice = new NoCardsNotice();
   const report = reportPagePapers(decorator);
-  decorator.onChange = throttle(() => {
+  // Everything PaperSift does on the page's main thread goes into its published total (data-papersift-perf-ms).
+  const timed = (phase: string, fn: () => void) => {
+    const start = performance.now();
+    try {
+      fn();
+    } finally {
+      decorator.recordWork('papersift:slice', start, phase);
+    }
+  };
+  decorator.onChange = throttle(() => timed('summary', () => {
     bar.update();
     report();
     observer?.forget();
-  }, 120);
+  }), 120);
+  decorator.recordWork('papersift:slice', started, 'start');
 
   const reload = async () => {
     try {
-      mirror.load(await sendToBackground({ type: 'state/get' }));
-      decorator.refresh();
+      const state = await sendToBackground({ type: 'state/get' });
+      timed('state', () => {
+        mirror.load(state);
+        decorator.refresh();
+      });
     } catch (err) {
       console.warn('[PaperSift] could not read the library; cards show as unsaved until it answers', err);
     }
@@ -57,27 +71,27 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
 
   const pass = () => {
     const { kind, found } = decorator.pass();
-    notice.update(found === 0 && kind !== 'paper' && kind !== 'other');
+    timed('notice', () => notice.update(found === 0 && kind !== 'paper' && kind !== 'other'));
   };
   pass();
   observer = observePage(document.body ?? html, pass);
   ctx.addEventListener(window, 'wxt:locationchange', pass);
   ctx.addEventListener(document, 'keydown', keyboard.onKeyDown);
 
-  const stopTopics = followTopicsAndPrefs((topics, prefs) => {
+  const stopTopics = followTopicsAndPrefs((topics, prefs) => timed('topics', () => {
     highlights.setTopics(topics);
     decorator.setTopics(topics, prefs.precedence);
     keyboard.setEnabled(prefs.keyboard);
     html.setAttribute('data-papersift-hide-style', prefs.hideStyle);
     html.setAttribute('data-papersift-highlight-style', prefs.highlightStyle);
     html.setAttribute('data-papersift-toolbar', prefs.showToolbar ? 'on' : 'off');
-  });
+  }));
   await loaded;
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const event = changes[CHANGE_KEY]?.newValue as ChangeEvent | undefined;
     if (area !== 'local' || !event) return;
-    if (mirror.applyEvent(event)) decorator.refresh([event.change.id]);
+    if (mirror.applyEvent(event)) timed('change', () => decorator.refresh([event.change.id]));
     else void reload(); // we missed events (e.g. the tab was frozen): take the whole state again
   };
   browser.storage.onChanged.addListener(onStorage);

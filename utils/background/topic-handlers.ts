@@ -11,6 +11,7 @@ import { readPrefs, writePrefs } from '../storage/prefs';
 import { deleteTopic, listTopics, moveTopics, putTopic, readTopicListing } from '../storage/topic-store';
 import type { Topic } from '../topics/types';
 import { validateTopic } from '../topics/validate';
+import { recentlyDeleted, rememberDeleted } from './recent-deletes';
 import type { SelectionTopic } from './selection-topic';
 import { topicFromSelection } from './selection-topic';
 
@@ -39,8 +40,11 @@ export async function saveTopic(topic: Topic, now: number = Date.now()): Promise
   return stored;
 }
 
+/** A repeated delete (a retry after a lost reply) answers with the topic the first one removed, so Undo works. */
 export async function removeTopic(id: string): Promise<{ removed: Topic | null }> {
-  return { removed: await deleteTopic(id) };
+  const removed = await deleteTopic(id);
+  if (removed) await rememberDeleted(removed);
+  return { removed: removed ?? (await recentlyDeleted(id)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '../../../utils/background/handlers';
+import { RECENT_DELETE_MS } from '../../../utils/background/recent-deletes';
 import { isBackgroundMessage, TOPIC_LIMITS, validateRequest } from '../../../utils/background/validate-request';
 import { LAST_PAGE_KEY, LAST_PAGE_LIMITS, readLastPage } from '../../../utils/storage/last-page';
 import { readPrefs } from '../../../utils/storage/prefs';
@@ -34,6 +35,20 @@ describe('topics/put, topics/list, topics/delete through handleRequest', () => {
 
     expect(value(await handleRequest({ type: 'topics/delete', id: 'a' }))).toEqual({ removed: A });
     expect((await list()).topics).toEqual([B]);
+    // Sent again (its first reply was lost when the worker stopped): the same answer, so Undo still works.
+    expect(value(await handleRequest({ type: 'topics/delete', id: 'a' }))).toEqual({ removed: A });
+    expect((await list()).topics).toEqual([B]);
+    expect(value(await handleRequest({ type: 'topics/delete', id: 'never-was' }))).toEqual({ removed: null });
+  });
+
+  it('a repeated delete is answered with the topic only for two minutes', async () => {
+    const now = vi.spyOn(Date, 'now');
+    now.mockReturnValue(1_000_000);
+    value(await put(A));
+    expect(value(await handleRequest({ type: 'topics/delete', id: 'a' }))).toEqual({ removed: A });
+    now.mockReturnValue(1_000_000 + RECENT_DELETE_MS - 1);
+    expect(value(await handleRequest({ type: 'topics/delete', id: 'a' }))).toEqual({ removed: A });
+    now.mockReturnValue(1_000_000 + RECENT_DELETE_MS);
     expect(value(await handleRequest({ type: 'topics/delete', id: 'a' }))).toEqual({ removed: null });
   });
 

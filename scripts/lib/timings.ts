@@ -60,8 +60,8 @@ export function measuredTotal(t: PassTimings): number {
 }
 
 /**
- * Waits until PaperSift is done with the page: `n` cards found, each card root holds its control, and no pass or
- * slice has run for `quietMs` (so every queued match and mount has run). With `needMatches`, also until at least one
+ * Waits until PaperSift is done with the page: `n` cards found, nothing queued or out (`data-papersift-busy` gone),
+ * each card root holds its control, and no pass or slice has run for `quietMs`. With `needMatches`, also until at least one
  * card carries a topic mark (highlight or mute), so a load where the topics never arrived is not taken as done.
  * The cheap checks go first: the per-card scan only runs once the content script has gone quiet.
  */
@@ -73,6 +73,7 @@ export async function waitForSettled(
     ({ cards, quietMs, needMatches, pass, slice }) => {
       const html = document.documentElement;
       if (html.getAttribute('data-papersift-cards') !== String(cards)) return false;
+      if (html.hasAttribute('data-papersift-busy')) return false; // work queued or a match request out
       let lastEnd = 0;
       for (const name of [pass, slice])
         for (const e of performance.getEntriesByName(name, 'measure')) lastEnd = Math.max(lastEnd, e.startTime + e.duration);

@@ -28,6 +28,8 @@ export const HOOKS = {
   hidden: 'data-papersift-hidden',
   topics: 'data-papersift-topics',
   cards: 'data-papersift-cards',
+  /** On <html> while PaperSift still has work queued or a match request out (benchmarks wait for it to go). */
+  busy: 'data-papersift-busy',
   // Private to PaperSift's own CSS:
   layout: 'data-papersift-layout',
   revealed: 'data-papersift-revealed',
@@ -109,6 +111,8 @@ export class PageDecorator {
   /** Cards waiting to be sent to the topic engine (sent together, once per slice). */
   private toMatch: Entry[] = [];
   private flushScheduled = false;
+  /** Match requests sent and not answered yet. */
+  private matchesOut = 0;
   /** The page may have new hydration JSON for the engine (read once per pass, not per request: it can be MBs). */
   private pageDirty = true;
   private precedence: Precedence = 'highlight-wins';
@@ -202,6 +206,8 @@ export class PageDecorator {
     const end = performance.now();
     this.workMs += end - start;
     performance.measure(name, { start, end, detail: phase });
+    const busy = this.mountQueue.pending > 0 || this.toMatch.length > 0 || this.matchesOut > 0;
+    setAttr(this.doc.documentElement, HOOKS.busy, busy ? '' : null);
     this.doc.documentElement.setAttribute('data-papersift-perf-ms', this.workMs.toFixed(2));
   }
 
@@ -316,6 +322,7 @@ export class PageDecorator {
     for (const entry of [...this.entries.values()]) this.unmount(entry);
     this.setContainer(null);
     this.doc.documentElement.removeAttribute(HOOKS.cards);
+    this.doc.documentElement.removeAttribute(HOOKS.busy);
   }
 
   // ---- state as the reader sees it: stored state, overridden by clicks still in flight ----
@@ -415,10 +422,15 @@ export class PageDecorator {
     const gen = this.topicGen;
     this.sharePage();
     const cards = batch.map((e) => this.cardToMatch(e, withFields));
+    this.matchesOut++;
     this.recordWork('papersift:slice', start, 'match-send');
     this.engine.match(gen, cards).then(
-      (reply) => this.applyMatches(batch, cards, reply.gen, reply.results),
+      (reply) => {
+        this.matchesOut--;
+        this.applyMatches(batch, cards, reply.gen, reply.results);
+      },
       (err: unknown) => {
+        this.matchesOut--;
         for (const e of batch) if (e.askedGen === gen) e.askedGen = -1; // ask again on the next pass
         console.warn('[PaperSift] could not match topics on this page', err);
       },
@@ -505,7 +517,7 @@ export class PageDecorator {
     this.highlights.clear(entry);
     this.entries.delete(entry.card.root);
     const root = entry.card.root;
-    for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards) root.removeAttribute(attr);
+    for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards && attr !== HOOKS.busy) root.removeAttribute(attr);
     root.style.removeProperty('--papersift-accent');
     entry.accent = null;
   }

@@ -338,12 +338,14 @@ describe('PageDecorator with topics', () => {
     const highlights = new TopicHighlights();
     const viewport = fakeViewport();
     const d = makeDecorator(highlights, viewport.tracker);
+    const busy = () => document.documentElement.hasAttribute('data-papersift-busy');
     d.pass();
-    await until(() => allDecorated(), 'decorated');
+    expect(busy()).toBe(true); // 27 controls queued
+    await until(() => allDecorated() && !busy(), 'decorated');
     highlights.setTopics([ENSEMBLES]);
     d.setTopics([ENSEMBLES], 'highlight-wins');
     await until(() => d.stats().topicCounts.ensembles === ENSEMBLE_IDS.length, 'matched');
-    await macrotask();
+    await until(() => !busy(), 'done: nothing queued, no request out');
     // Every matched card carries its hook and accent at once; none draws a chip or a mark while off screen.
     for (const id of ENSEMBLE_IDS) expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
     expect(document.querySelectorAll('[data-papersift-ui]').length).toBe(27);

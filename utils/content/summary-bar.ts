@@ -1,13 +1,12 @@
-import { h, render } from 'preact';
 import css from '../../components/summary-bar.css?inline';
-import { SummaryBar } from '../../components/SummaryBar';
+import { SummaryBarView } from '../../components/summary-bar';
 import { createPageHost } from './card-host';
 import type { PageDecorator } from './page-decorator';
 
 /** Keeps the summary bar right above the list of cards, with the page's counts and the view toggles. */
 export class SummaryBarHost {
   private host: HTMLElement | null = null;
-  private mount: HTMLElement | null = null;
+  private view: SummaryBarView | null = null;
 
   constructor(private readonly decorator: PageDecorator) {}
 
@@ -17,23 +16,19 @@ export class SummaryBarHost {
     if (!this.host) this.create();
     if (this.host!.nextElementSibling !== container) container.before(this.host!);
     const stats = this.decorator.stats();
-    const matched = stats.matched;
-    render(
-      h(SummaryBar, {
-        total: stats.found,
-        matched,
-        hidden: stats.hidden,
-        view: { ...this.decorator.view },
-        onToggle: (key) => this.decorator.setView({ [key]: !this.decorator.view[key] }),
-      }),
-      this.mount!,
-    );
+    this.view!.update({
+      total: stats.found,
+      matched: stats.matched,
+      hidden: stats.hidden,
+      view: { ...this.decorator.view },
+      onToggle: (key) => this.decorator.setView({ [key]: !this.decorator.view[key] }),
+    });
   }
 
   remove(): void {
-    if (this.mount) render(null, this.mount);
     this.host?.remove();
-    this.host = this.mount = null;
+    this.host = null;
+    this.view = null;
   }
 
   private create(): void {
@@ -41,6 +36,6 @@ export class SummaryBarHost {
     const mount = document.createElement('div');
     shadow.append(mount);
     this.host = host;
-    this.mount = mount;
+    this.view = new SummaryBarView(mount);
   }
 }

@@ -7,7 +7,9 @@
  * - without the extension (a Chromium profile without --load-extension): navigation start → load event end, and
  *   "load to idle" = until the main thread has had no long task for QUIET_MS after load;
  * - with the extension: the same, after PaperSift is done — every card found and holding its control, (with topics)
- *   matched, and no pass or slice for QUIET_MS. PaperSift's work = `data-papersift-perf-ms` (the content script's
+ *   matched, nothing queued or out to the topic worker (`data-papersift-busy` gone), and no pass or slice for QUIET_MS.
+ *   Topic matching itself runs in a worker (off the page's main thread); what the page pays is handing the cards over
+ *   and applying the answers ("match-send" / "match-apply" in the phase table). PaperSift's work = `data-papersift-perf-ms` (the content script's
  *   running total of its main-thread work), else the sum of its `papersift:pass` / `papersift:slice` measures.
  *   Each pass and each slice ran as one task: the longest one and those ≥ 50 ms are reported from those measures,
  *   because Chromium's Long Tasks API was seen not to report tasks that only run content-script code.
@@ -112,6 +114,10 @@ export interface DecorateRow {
   /** Median memory after a forced GC, with the extension, and the same page without it. */
   memory: MemoryFigures | null;
   baseMemory: MemoryFigures | null;
+  /** Median work by phase (see PassTimings.byPhase), ms. */
+  phases: Record<string, number>;
+  /** Where topics were matched in the measured loads (worker / page), '—' without topics. */
+  matching: string;
   /** Set when the case could not be measured; the other figures are then NaN. */
   error?: string;
 }
@@ -234,6 +240,8 @@ interface ExtRun {
   matched: number;
   hidden: number;
   topicsPerMatched: number;
+  phases: Record<string, number>;
+  matching: string | null;
 }
 
 /** One measured load with the extension: waits until PaperSift is done, then reads its measures. */
@@ -270,6 +278,8 @@ async function extLoad(browser: PaperSiftBrowser, t: Target, withTopics: boolean
       matched: marks.matched,
       hidden: marks.hidden,
       topicsPerMatched: marks.topicsPerMatched,
+      phases: timing.byPhase,
+      matching: timing.matching,
     };
   } finally {
     await page.close();
@@ -282,7 +292,7 @@ function emptyRow(t: Target, topics: number, error: string): DecorateRow {
     passes: NaN, slices: NaN, longestWorkMs: NaN, longWork: NaN, untilDoneMs: NaN, matchedCards: NaN, hiddenCards: NaN,
     topicsPerMatched: NaN, cpu: null, baseCpu: null,
     baseLoadMs: NaN, baseIdleMs: NaN, extLoadMs: NaN, extIdleMs: NaN, ratio: NaN, vsNoTopicsMs: NaN, longTasks: NaN,
-    longestTaskMs: NaN, baseLongTasks: NaN, extLongTasks: NaN, memory: null, baseMemory: null, error,
+    longestTaskMs: NaN, baseLongTasks: NaN, extLongTasks: NaN, memory: null, baseMemory: null, phases: {}, matching: '—', error,
   };
 }
 
@@ -309,6 +319,10 @@ function toRow(t: Target, topics: number, runs: ExtRun[], base: LoadSample[]): D
     matchedCards: median(runs.map((r) => r.matched)),
     hiddenCards: median(runs.map((r) => r.hidden)),
     topicsPerMatched: median(runs.map((r) => r.topicsPerMatched)),
+    phases: Object.fromEntries(
+      [...new Set(runs.flatMap((r) => Object.keys(r.phases)))].map((k) => [k, median(runs.map((r) => r.phases[k] ?? 0))]),
+    ),
+    matching: topics ? [...new Set(runs.map((r) => r.matching ?? 'none'))].join(' / ') : '—',
     baseLoadMs: median(base.map((s) => s.loadMs)),
     baseIdleMs: median(base.map((s) => s.idleMs)),
     extLoadMs: median(samples.map((s) => s.loadMs)),
@@ -388,6 +402,9 @@ export async function runDecorateBench(options: { runs?: number; log?: (s: strin
   return rows;
 }
 
+/** Phases in the order the work happens; others follow alphabetically. */
+const PHASE_ORDER = ['start', 'state', 'topics', 'pass', 'mount', 'match-send', 'match-apply', 'near', 'summary'];
+
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const signed = (n: number, d = 1) => (Number.isFinite(n) ? `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(d)}` : '—');
 const pct = (r: number) => (Number.isFinite(r) ? `${(r * 100).toFixed(1)} %` : 'n/a');
@@ -465,6 +482,12 @@ export function decorateTable(rows: DecorateRow[]): string {
       ].join('\n')
     : '_Memory not measured (CDP Runtime.getHeapUsage failed)._';
   const goals = [...new Set(rows.map((r) => r.target))].map((t) => goalLine(rows, t)).filter((l): l is string => l !== null);
+  const phaseNames = [...PHASE_ORDER, ...[...new Set(ok.flatMap((r) => Object.keys(r.phases)))].filter((p) => !PHASE_ORDER.includes(p)).sort()];
+  const phases = [
+    `| page | topics matched in | ${phaseNames.join(' | ')} |`,
+    `| --- | --- | ${phaseNames.map(() => '---:').join(' | ')} |`,
+    ...ok.map((r) => `| ${r.page} | ${r.matching} | ${phaseNames.map((p) => (p in r.phases ? f(r.phases[p]!, 1) : '—')).join(' | ')} |`),
+  ].join('\n');
   const failures = rows.filter((r) => r.error).map((r) => `- ${r.page}: ${r.error}`);
   const sources = [...new Set(ok.map((r) => r.decorateSource))].join(', ') || 'none';
   return [
@@ -472,13 +495,18 @@ export function decorateTable(rows: DecorateRow[]): string {
     `**Issue goal — matching plus decorating 1,000 cards within the decoration-alone figure + ${GOAL_EXTRA_MS} ms** ` +
       `(${TOPIC_COUNT} topics / ${TOPIC_COUNT * TERMS_PER_TOPIC} terms; the month row is the goal, the daily row is for reference):\n\n` +
       (goals.length ? goals.join('\n') : '- not measured'),
+    `### Where the work goes (ms, median per load, by the \`detail\` of each measure)\n\n${phases}\n\n` +
+      'pass = card detection and reconciling; mount = card controls, in slices; match-send / match-apply = handing cards to ' +
+      'the topic engine and applying its answers; near = chips and word marks for cards coming near the viewport; ' +
+      'summary = the summary bar; start / state / topics = startup, the library state, applying topics and settings.',
     `### Page load\n\n${load}`,
     `### The page's main-thread CPU time, navigation → done (CDP Performance metrics, thread time, median)\n\n${cpu}`,
     `### Memory after a forced GC (CDP on the page's target, median)\n\n${memory}`,
     ...(failures.length ? [`**Not measured:**\n\n${failures.join('\n')}`] : []),
     `Medians of the given number of runs after a warm-up load (a case stops after ${MIN_RUNS} runs once it has used ` +
       `${CASE_BUDGET_MS / 1000} s). Work from ${sources}: all of PaperSift's main-thread work on the page, passes and ` +
-      'slices together. "Done" = every card holds its control, (with topics) is matched, and no pass or slice ran for ' +
+      'slices together (topic matching runs in a worker: not the page\'s thread). "Done" = every card holds its control, ' +
+      '(with topics) is matched, nothing is queued or out to the worker, and no pass or slice ran for ' +
       `${QUIET_MS} ms. Long tasks: Chromium's Long Tasks API, which does not report tasks running only content-script ` +
       'code — hence the separate count of passes and slices of 50 ms or more. Main-thread CPU time: everything the ' +
       "page's renderer main thread did (parsing, scripts of all worlds, style, layout, paint); its difference to the " +

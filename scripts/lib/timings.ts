@@ -21,6 +21,10 @@ export interface PassTimings {
   totalMs: number | null;
   /** Cards found (`data-papersift-cards`), or null before the first pass. */
   cards: number | null;
+  /** Work by what it was (each measure's `detail`: pass, mount, match-send, match-apply, near, summary, …), ms. */
+  byPhase: Record<string, number>;
+  /** Where topics were matched (`data-papersift-matching`: worker or page), null when no match was asked. */
+  matching: string | null;
 }
 
 export const PASS_MEASURE = 'papersift:pass';
@@ -35,6 +39,13 @@ export async function readPassTimings(page: Page): Promise<PassTimings> {
       const [passes, slices] = [pass, slice].map((name) =>
         performance.getEntriesByName(name, 'measure').map((e) => ({ start: e.startTime, duration: e.duration })),
       );
+      const byPhase: Record<string, number> = {};
+      for (const name of [pass, slice]) {
+        for (const e of performance.getEntriesByName(name, 'measure') as PerformanceMeasure[]) {
+          const phase = typeof e.detail === 'string' ? e.detail : 'other';
+          byPhase[phase] = (byPhase[phase] ?? 0) + e.duration;
+        }
+      }
       const html = document.documentElement;
       const perf = html.getAttribute('data-papersift-perf-ms');
       const cards = html.getAttribute('data-papersift-cards');
@@ -43,6 +54,8 @@ export async function readPassTimings(page: Page): Promise<PassTimings> {
         slices: slices!,
         totalMs: perf === null || perf === '' || Number.isNaN(Number(perf)) ? null : Number(perf),
         cards: cards === null ? null : Number(cards),
+        byPhase,
+        matching: html.getAttribute('data-papersift-matching'),
       };
     },
     { pass: PASS_MEASURE, slice: SLICE_MEASURE },

@@ -63,6 +63,11 @@ function detectPaperPage(doc: Document, url: string | URL): DetectedCard[] {
   return [{ id, root, titleEl: h1, layout: 'paper' }];
 }
 
+/** 'h1, h2, h3' for 3: the selector for headings of rank 1 to `rank`. */
+function headingsUpTo(rank: number): string {
+  return HEADING_SELECTOR.split(',').slice(0, Math.min(6, Math.max(1, rank))).join(',');
+}
+
 /** Marker for an ancestor whose subtree links to more than one paper. */
 const MIXED = '\u0000mixed';
 
@@ -125,9 +130,11 @@ function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
   }
   if (titles.length === 0) return [];
 
-  // Page and section headings bound a card from above (matters when a page lists a single paper).
+  // Page and section headings bound a card from above (matters when a page lists a single paper). Only those ranked
+  // at or above the lowest-ranked title can stop a climb, so only those are looked up (h1–h3 on HF's pages).
   const minRank = new Map<Element, number>();
-  for (const h of Array.from(doc.querySelectorAll(HEADING_SELECTOR))) {
+  const maxTitleRank = Math.max(...titles.map((t) => t.rank));
+  for (const h of Array.from(doc.querySelectorAll(headingsUpTo(maxTitleRank)))) {
     if (!titleHeadings.has(h) && !ours(h)) markHeadingUp(h, headingRank(h), minRank);
   }
 

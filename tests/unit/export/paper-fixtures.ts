@@ -71,7 +71,8 @@ export const AWKWARD_PAPERS: SavedPaper[] = [
 
 /**
  * What single-line formats (BibTeX, RIS) promise to keep: the text with runs of ASCII whitespace as one
- * space, control characters removed, ends trimmed. Written here independently of utils/export/text.ts.
+ * space, control characters removed, ends trimmed of any whitespace (Unicode spaces too, as String#trim does:
+ * a title of one EN SPACE is empty). Written here independently of utils/export/text.ts.
  */
 export function oneLine(text: string): string {
   let out = '';
@@ -87,7 +88,7 @@ export function oneLine(text: string): string {
     pendingSpace = false;
     out += ch;
   }
-  return out;
+  return out.replace(/^[\s\uFEFF]+|[\s\uFEFF]+$/gu, '');
 }
 
 /** The date each format should carry: the paper's date, else the arXiv id's year and month. */

@@ -91,6 +91,17 @@ function mapText(original: string, fold: (segment: string) => string, asciiFast:
   const ends: number[] = [];
   let i = 0;
   while (i < original.length) {
+    const run = asciiRunEnd(original, i);
+    if (run > i) {
+      // Plain ASCII maps unit for unit (lower-casing keeps its length): one piece for the whole run.
+      text += asciiFast(original.slice(i, run));
+      for (let k = i; k < run; k++) {
+        starts.push(k);
+        ends.push(k + 1);
+      }
+      i = run;
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (isInvisibleControl(cp)) {
@@ -113,6 +124,17 @@ function mapText(original: string, fold: (segment: string) => string, asciiFast:
     i = j;
   }
   return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * End of the run of ASCII characters from i that stand alone: the last one is left out when combining
+ * marks follow it, as it forms a segment with them. i itself when there is no such run.
+ */
+function asciiRunEnd(original: string, i: number): number {
+  let j = i;
+  while (j < original.length && original.charCodeAt(j) < 0x80) j++;
+  if (j > i && j < original.length && original.charCodeAt(j) >= 0x0300 && isMark(original.codePointAt(j)!)) j--;
+  return j;
 }
 
 /** Text as word matching sees it (see the module comment). */

@@ -26,11 +26,6 @@ export function wordCandidates(word: string): string[] {
   return out;
 }
 
-/** Cheap check used on the hot path: words that yield only themselves. */
-export function hasOnlyItself(word: string): boolean {
-  return word.charCodeAt(word.length - 1) !== 115;
-}
-
 /**
  * Every word whose candidates contain `key` (the inverse of wordCandidates). Used by the naive
  * matcher to build alternations equivalent to the compiled lookup.
@@ -43,4 +38,14 @@ export function wordsWithCandidate(key: string): string[] {
     if (key.endsWith('y')) base.push(key.slice(0, -1) + 'ies');
   }
   return [...base, ...base.map((w) => w + "'s")];
+}
+
+/**
+ * Every text word whose candidates share an entry with `keys` (a term word's wordCandidates): the compiled
+ * matcher indexes these so each text token needs one lookup instead of one per candidate.
+ */
+export function wordsMatchingKeys(keys: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const key of keys) for (const word of wordsWithCandidate(key)) words.add(word);
+  return [...words];
 }

@@ -195,7 +195,7 @@ describe('topics on the daily page', () => {
     for (const p of PAPERS.filter((x) => expected.includes(x.id))) {
       const names = both.match(p).filter((m) => m.mode === 'highlight').map((m) => m.name);
       expect(await attrOf(page, p.id, 'data-papersift-topics')).toBe(names.join(','));
-      const accent = await cardById(page, p.id).evaluate((r) => r.style.getPropertyValue('--papersift-accent'));
+      const accent = await cardById(page, p.id).evaluate((r) => getComputedStyle(r).getPropertyValue('--papersift-accent').trim());
       expect(accent).toBe(names[0] === 'Tabular' ? TABULAR.colour : ENSEMBLES.colour);
       await cardById(page, p.id).scrollIntoViewIfNeeded();
       await eventually(
@@ -430,7 +430,7 @@ describe('topics on the daily page', () => {
     await eventually(() => page.locator('[data-papersift-ui] .chip').count(), (n) => expect(n).toBe(0));
     await eventually(() => highlightRanges(page), (h) => expect(Object.values(h).flat()).toEqual([]));
     const accents = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-papersift-id]')].filter((r) => r.style.getPropertyValue('--papersift-accent')).length,
+      [...document.querySelectorAll<HTMLElement>('[data-papersift-id]')].filter((r) => getComputedStyle(r).getPropertyValue('--papersift-accent').trim()).length,
     );
     expect(accents).toBe(0);
   });

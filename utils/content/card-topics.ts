@@ -10,8 +10,10 @@ export interface CardTopicResult {
   matches: TopicMatch[];
   /** Names of the highlighted topics, comma-separated (the `data-papersift-topics` value); null when none. */
   highlightNames: string | null;
-  /** Colour of the strongest highlighted topic (the card's accent); null when none. */
+  /** Id of the strongest highlighted topic (its colour is the card's accent); null when none. */
   accent: string | null;
+  /** Name of the strongest muted topic, null when none: with `highlightNames`, all that decides topic hiding. */
+  muteName: string | null;
   /** The worker's answer, kept to mark the words once the card comes near the viewport (see cardMarks). */
   match: CardMatch;
 }
@@ -28,15 +30,19 @@ export function cardTopicResult(match: CardMatch, templates: readonly TopicMatch
   const matches: TopicMatch[] = [];
   let names: string | null = null;
   let accent: string | null = null;
+  let muteName: string | null = null;
   for (const i of match.topics) {
     const m = templates[i];
     if (!m) continue;
     matches.push(m);
-    if (m.mode !== 'highlight') continue;
+    if (m.mode !== 'highlight') {
+      muteName ??= m.name;
+      continue;
+    }
     names = names === null ? m.name : `${names},${m.name}`;
-    accent ??= m.colour;
+    accent ??= m.topicId;
   }
-  return { matches, highlightNames: names, accent, match };
+  return { matches, highlightNames: names, accent, muteName, match };
 }
 
 /** The chips of a card, strongest first (drawn only near the viewport, so made only there). */

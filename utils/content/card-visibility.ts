@@ -13,11 +13,21 @@ export function hiddenReasonFor(
   matches: readonly TopicMatch[],
   precedence: Precedence,
 ): HideReason | null {
-  if (stored) return stored;
   const mute = matches.find((m) => m.mode === 'mute');
-  if (!mute) return null;
-  if (precedence === 'highlight-wins' && matches.some((m) => m.mode === 'highlight')) return null;
-  return `topic:${mute.name}`;
+  return hiddenReasonOf(stored, mute?.name ?? null, matches.some((m) => m.mode === 'highlight'), precedence);
+}
+
+/** The same rule from what it depends on: the strongest muted topic's name and whether any highlight matched. */
+export function hiddenReasonOf(
+  stored: HideReason | null,
+  muteName: string | null,
+  highlighted: boolean,
+  precedence: Precedence,
+): HideReason | null {
+  if (stored) return stored;
+  if (muteName === null) return null;
+  if (precedence === 'highlight-wins' && highlighted) return null;
+  return `topic:${muteName}`;
 }
 
 /** Highlighted topics of a card, strongest first (the matcher already sorts by score). */

@@ -14,7 +14,7 @@ import type { Topic, TopicMatch } from '../topics';
 import type { CardMatch, CardToMatch } from '../topic-worker/protocol';
 import { createCardHost, UI_ATTR } from './card-host';
 import { cardChips, cardMarks, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
-import { hiddenReasonFor, type Precedence } from './card-visibility';
+import { hiddenReasonOf, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from './near-viewport';
 import { SlicedQueue } from './schedule';
@@ -32,6 +32,7 @@ export const HOOKS = {
   busy: 'data-papersift-busy',
   // Private to PaperSift's own CSS:
   layout: 'data-papersift-layout',
+  accent: 'data-papersift-accent',
   revealed: 'data-papersift-revealed',
   current: 'data-papersift-current',
 } as const;
@@ -70,8 +71,6 @@ export interface Entry {
   askedTitle: string;
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
-  /** The accent colour last set on the card root. */
-  accent: string | null;
   /** Chips of `topics`, made when first drawn. */
   chips: { of: CardTopicResult; list: TopicChip[] } | null;
   /** Last rendered view, to skip renders that would change nothing. */
@@ -250,18 +249,26 @@ export class PageDecorator {
     return this.container;
   }
 
-  stats(): PageStats & { matched: number } {
-    let saved = 0;
+  /** The summary bar's counts: cheap enough to take after every slice of a 1,000-card page. */
+  counts(): { found: number; matched: number; hidden: number } {
     let hidden = 0;
     let matched = 0;
-    const topicCounts: Record<string, number> = {};
     for (const e of this.entries.values()) {
-      if (this.isSaved(e.card.id)) saved++;
       if (this.hiddenReason(e)) hidden++;
       if (this.highlightNames(e)) matched++;
-      for (const m of e.topics?.matches ?? NO_MATCHES) topicCounts[m.topicId] = (topicCounts[m.topicId] ?? 0) + 1;
     }
-    return { kind: this.kind, url: this.url(), found: this.entries.size, saved, hidden, matched, topicCounts };
+    return { found: this.entries.size, matched, hidden };
+  }
+
+  /** Everything the popup shows about this page, with the cards of each topic. */
+  stats(): PageStats & { matched: number } {
+    let saved = 0;
+    const counts = new Map<string, number>();
+    for (const e of this.entries.values()) {
+      if (this.isSaved(e.card.id)) saved++;
+      for (const m of e.topics?.matches ?? NO_MATCHES) counts.set(m.topicId, (counts.get(m.topicId) ?? 0) + 1);
+    }
+    return { kind: this.kind, url: this.url(), ...this.counts(), saved, topicCounts: Object.fromEntries(counts) };
   }
 
   /** Ids of the first `limit` cards, in page order. */
@@ -335,7 +342,8 @@ export class PageDecorator {
     const id = entry.card.id;
     const pending = this.pendingHide.get(id);
     const stored = pending !== undefined ? pending : (this.mirror.hidden.get(id) ?? null);
-    return hiddenReasonFor(stored, entry.topics?.matches ?? NO_MATCHES, this.precedence);
+    const t = entry.topics;
+    return hiddenReasonOf(stored, t?.muteName ?? null, (t?.highlightNames ?? null) !== null, this.precedence);
   }
 
   private isRevealed(id: string): boolean {
@@ -355,7 +363,7 @@ export class PageDecorator {
   private newEntry(card: DetectedCard): Entry {
     const entry: Entry = {
       card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '',
-      painted: false, accent: null, chips: null, viewKey: '',
+      painted: false, chips: null, viewKey: '',
     };
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
@@ -363,15 +371,16 @@ export class PageDecorator {
     return entry;
   }
 
-  private needsMatch(entry: Entry): boolean {
+  private needsMatch(entry: Entry, rawTitle = entry.card.titleEl.textContent): boolean {
     if (!this.topicList.length) return entry.topics !== null;
-    return entry.topicGen !== this.topicGen || entry.topicTitle !== entry.card.titleEl.textContent;
+    return entry.topicGen !== this.topicGen || entry.topicTitle !== rawTitle;
   }
 
   /** Asks for the card's topics (if any) and puts its control in place: one slice of the mount queue. */
   private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
-    if (this.needsMatch(entry)) this.matchEntry(entry);
+    const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
+    if (this.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
     if (!entry.mounted) {
       if (!entry.host) Object.assign(entry, createCardHost(entry.card.id));
       this.place(entry);
@@ -381,7 +390,7 @@ export class PageDecorator {
     this.renderEntry(entry);
   }
 
-  private matchEntry(entry: Entry): void {
+  private matchEntry(entry: Entry, title: string): void {
     if (!this.topicList.length) {
       entry.topics = null;
       entry.topicGen = this.topicGen;
@@ -389,7 +398,6 @@ export class PageDecorator {
       this.highlights.clear(entry);
       return;
     }
-    const title = entry.card.titleEl.textContent ?? '';
     if (entry.askedGen === this.topicGen && entry.askedTitle === title) return; // already asked
     entry.askedGen = this.topicGen;
     entry.askedTitle = title;
@@ -408,7 +416,8 @@ export class PageDecorator {
 
   /** What the engine needs of a card: its id and title; the card's own fields where the page JSON cannot help. */
   private cardToMatch(entry: Entry, withFields: boolean): CardToMatch {
-    const card: CardToMatch = { id: entry.card.id, title: this.title(entry) };
+    // The raw text: the worker collapses it (reading it as the card shows it, `textOf`, costs a tree walk here).
+    const card: CardToMatch = { id: entry.card.id, title: entry.askedTitle || (entry.card.titleEl.textContent ?? '') };
     if (withFields || entry.card.layout === 'paper') card.fields = pagePaper(extractMatchable(entry.card, NO_HINTS));
     return card;
   }
@@ -450,13 +459,15 @@ export class PageDecorator {
       }
       const title = entry.card.titleEl.textContent ?? '';
       if (title !== entry.askedTitle) return; // changed while asked: the pass asks again
+      const hiddenBefore = this.hiddenReason(entry);
       entry.topics = cardTopicResult(result, this.templates);
       entry.topicGen = gen;
       entry.topicTitle = title;
       entry.painted = false;
       this.paint(entry);
-      this.markRoot(entry);
-      if (entry.mounted) this.renderEntry(entry); // cheap off screen: no chips there, so usually nothing changes
+      this.markTopics(entry);
+      // Off screen a control shows no chips: it changes only when the card's hiding does.
+      if (entry.mounted && (this.near.isNear(entry.card.root) || this.hiddenReason(entry) !== hiddenBefore)) this.renderEntry(entry);
     });
     if (again.length) {
       this.toMatch.push(...again);
@@ -495,19 +506,19 @@ export class PageDecorator {
 
   private markRoot(entry: Entry): void {
     const { root, id, layout } = entry.card;
-    const topics = this.highlightNames(entry);
     setAttr(root, HOOKS.id, id);
     setAttr(root, HOOKS.layout, layout);
     setAttr(root, HOOKS.saved, this.isSaved(id) ? '' : null);
-    setAttr(root, HOOKS.hidden, this.hiddenReason(entry));
     setAttr(root, HOOKS.revealed, this.isRevealed(id) ? '' : null);
-    setAttr(root, HOOKS.topics, topics);
-    const accent = entry.topics?.accent ?? null;
-    // The page may have rewritten the root's style attribute: check it, but only where we set one.
-    if (accent === entry.accent && (accent === null || root.style.getPropertyValue('--papersift-accent') === accent)) return;
-    entry.accent = accent;
-    if (accent) root.style.setProperty('--papersift-accent', accent);
-    else root.style.removeProperty('--papersift-accent');
+    this.markTopics(entry);
+  }
+
+  /** The hooks that follow the card's topics: its topic names, why it is hidden, its accent. */
+  private markTopics(entry: Entry): void {
+    const root = entry.card.root;
+    setAttr(root, HOOKS.hidden, this.hiddenReason(entry));
+    setAttr(root, HOOKS.topics, this.highlightNames(entry));
+    setAttr(root, HOOKS.accent, entry.topics?.accent ?? null); // its colour comes from TopicHighlights' rules
   }
 
   private unmount(entry: Entry): void {
@@ -518,8 +529,6 @@ export class PageDecorator {
     this.entries.delete(entry.card.root);
     const root = entry.card.root;
     for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards && attr !== HOOKS.busy) root.removeAttribute(attr);
-    root.style.removeProperty('--papersift-accent');
-    entry.accent = null;
   }
 
   /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
@@ -542,8 +551,7 @@ export class PageDecorator {
     this.markContainer();
   }
 
-  private title(entry: Entry): string {
-    const raw = entry.card.titleEl.textContent;
+  private title(entry: Entry, raw = entry.card.titleEl.textContent): string {
     if (raw !== entry.titleRaw) {
       entry.titleRaw = raw;
       entry.titleText = textOf(entry.card.titleEl);

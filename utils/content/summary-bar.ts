@@ -15,11 +15,11 @@ export class SummaryBarHost {
     if (!container) return this.remove();
     if (!this.host) this.create();
     if (this.host!.nextElementSibling !== container) container.before(this.host!);
-    const stats = this.decorator.stats();
+    const counts = this.decorator.counts();
     this.view!.update({
-      total: stats.found,
-      matched: stats.matched,
-      hidden: stats.hidden,
+      total: counts.found,
+      matched: counts.matched,
+      hidden: counts.hidden,
       view: { ...this.decorator.view },
       onToggle: (key) => this.decorator.setView({ [key]: !this.decorator.view[key] }),
     });

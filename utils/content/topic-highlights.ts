@@ -1,7 +1,10 @@
 import type { Topic } from '../topics';
 
 /**
- * Marks matched words with the CSS Custom Highlight API: ranges are painted by the browser, so HF's DOM, links and
+ * The page stylesheet of the topics: each highlight topic's accent colour (`data-papersift-accent="<topic id>"` on a
+ * card root sets `--papersift-accent`, one attribute instead of an inline style per card), and its word marks.
+ *
+ * Words are marked with the CSS Custom Highlight API: ranges are painted by the browser, so HF's DOM, links and
  * text selection stay exactly as they were. One named highlight per topic, coloured by a rule we generate.
  * Engines without the API simply show no word marks; chips and accents still work.
  */
@@ -12,11 +15,13 @@ export class TopicHighlights {
   private style: HTMLStyleElement | null = null;
 
   setTopics(topics: Topic[]): void {
-    if (!this.supported) return;
     this.clearAll();
     const rules: string[] = [];
     topics.forEach((topic, i) => {
       if (topic.mode !== 'highlight' || !/^#[0-9a-f]{6}$/i.test(topic.colour)) return;
+      // Topic ids are letters, digits, "-" and "_" (validated by the background): safe inside the quotes.
+      if (/^[A-Za-z0-9_-]+$/.test(topic.id)) rules.push(`[data-papersift-accent="${topic.id}"] { --papersift-accent: ${topic.colour}; }`);
+      if (!this.supported) return;
       const name = `papersift-topic-${i}`;
       const highlight = new Highlight();
       CSS.highlights.set(name, highlight);

@@ -5,6 +5,7 @@
  */
 import { describeHits, highlightMatches } from '../content/card-visibility';
 import { hintsFromRaw, matchingHint, type HydrationPaper } from '../hf/hydration';
+import { collapse } from '../hf/text';
 import type { PagePaper } from '../storage/last-page-record';
 import { compileTopics } from '../topics/compile';
 import { fieldText } from '../topics/fields';
@@ -46,9 +47,10 @@ export class TopicWorkerCore {
 
   /** What the matcher reads for a card, from the JSON entry with the card's title; null when there is none. */
   private fromHint(card: CardToMatch): PagePaper | null {
-    const hint = matchingHint(card.id, card.title, this.hintMap());
+    const title = collapse(card.title);
+    const hint = matchingHint(card.id, title, this.hintMap());
     if (!hint) return null;
-    const paper: PagePaper = { id: card.id, title: card.title, authors: hint.authors };
+    const paper: PagePaper = { id: card.id, title, authors: hint.authors };
     if (hint.abstract) paper.abstract = hint.abstract;
     if (hint.keywords) paper.keywords = hint.keywords;
     if (hint.organization) paper.organization = hint.organization;
@@ -56,7 +58,7 @@ export class TopicWorkerCore {
   }
 
   private matchOne(card: CardToMatch): CardMatch {
-    const result: CardMatch = { id: card.id, title: card.title, topics: [], details: [], spans: [], abstractLength: 0 };
+    const result: CardMatch = { id: card.id, title: collapse(card.title), topics: [], details: [], spans: [], abstractLength: 0 };
     const paper: MatchableText | null = card.fields ?? this.fromHint(card);
     if (!paper) {
       result.needFields = true;

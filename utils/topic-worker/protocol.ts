@@ -8,6 +8,7 @@ import type { Topic } from '../topics/types';
 /** A card to match: its id and the title it shows. `fields` only when the page's JSON cannot describe it. */
 export interface CardToMatch {
   id: string;
+  /** The title element's text as is (`textContent`): the worker collapses its whitespace, off the page's thread. */
   title: string;
   fields?: PagePaper;
 }
@@ -26,7 +27,7 @@ export const SPAN_FIELD = { title: 0, abstract: 1 } as const;
 
 export interface CardMatch {
   id: string;
-  /** The title that was matched, so a reply for a card that changed since can be told apart. */
+  /** The title that was matched (whitespace collapsed), to check the card still shows it before marking words. */
   title: string;
   /** No JSON entry has this card's title: send it again with `fields`. */
   needFields?: true;

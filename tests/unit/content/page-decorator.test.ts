@@ -266,7 +266,7 @@ describe('PageDecorator with topics', () => {
     expect(topicIds()).toEqual(ENSEMBLE_IDS);
     for (const id of ENSEMBLE_IDS) {
       expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
-      expect(rootOf(id).style.getPropertyValue('--papersift-accent')).toBe('#16a34a');
+      expect(rootOf(id).getAttribute('data-papersift-accent')).toBe('ensembles'); // the strongest topic's colour
       const chip = shadowOf(id).querySelector('.chip')!;
       expect(chip.getAttribute('tabindex')).toBe('0');
       expect(chip.getAttribute('aria-label')).toMatch(/^Topic Ensembles: (title|abstract|keywords): /);
@@ -301,7 +301,7 @@ describe('PageDecorator with topics', () => {
     // No topics: every mark goes.
     d.setTopics(null, 'highlight-wins');
     await until(() => topicIds().length === 0 && hiddenIds().length === 0, 'topics cleared');
-    expect(roots().every((r) => r.style.getPropertyValue('--papersift-accent') === '')).toBe(true);
+    expect(roots().some((r) => r.hasAttribute('data-papersift-accent'))).toBe(false);
     expect(d.stats().topicCounts).toEqual({});
   });
 
@@ -322,7 +322,11 @@ describe('PageDecorator with topics', () => {
     const ranges = [...registry.get('papersift-topic-1')!];
     expect(ranges.map((r) => r.toString()).sort()).toEqual(titleHits.sort());
     for (const r of ranges) expect(r.startContainer.parentElement!.closest('h3')).not.toBeNull();
-    expect(document.querySelector('style[data-papersift-style="highlights"]')!.textContent).toContain('::highlight(papersift-topic-1)');
+    const sheet = document.querySelector('style[data-papersift-style="highlights"]')!.textContent;
+    expect(sheet).toContain('::highlight(papersift-topic-1)');
+    // The accent colour of each highlight topic, for the cards whose strongest topic it is.
+    expect(sheet).toContain('[data-papersift-accent="ensembles"] { --papersift-accent: #16a34a; }');
+    expect(sheet).not.toContain('[data-papersift-accent="attention"]'); // a mute topic has no accent
     // A removed card takes its ranges with it.
     const withTitleHit = PAPERS.find((p) => /\bensembles?\b/i.test(p.title))!;
     const own = [...withTitleHit.title.matchAll(/\bensembles?\b/gi)].length;

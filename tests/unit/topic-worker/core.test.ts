@@ -43,8 +43,10 @@ describe('TopicWorkerCore', () => {
     expect(some).toBeGreaterThan(5);
   });
 
-  it('explains the highlighted topics word for word', () => {
-    const [r] = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: [{ id: '1801.02475', title: titleOf('1801.02475') }] }));
+  it('explains the highlighted topics word for word, from the title element\'s raw text', () => {
+    const raw = `\n    ${titleOf('1801.02475').replace(/ /g, '\n  ')}  \n`; // as textContent reads an indented heading
+    const [r] = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: [{ id: '1801.02475', title: raw }] }));
+    expect(r!.title).toBe(titleOf('1801.02475'));
     expect(r!.topics).toEqual([1]);
     expect(r!.details).toEqual(['title: Ensemble · abstract: ensemble']);
   });

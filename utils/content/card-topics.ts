@@ -6,16 +6,16 @@ import type { TopicChip } from '../../components/card-actions';
 import { mapElementText, type MappedElementText } from './text-ranges';
 
 export interface CardTopicResult {
-  /** Matched topics, strongest first (shared per-topic objects: no hits, no score). */
-  matches: TopicMatch[];
   /** Names of the highlighted topics, comma-separated (the `data-papersift-topics` value); null when none. */
   highlightNames: string | null;
   /** Id of the strongest highlighted topic (its colour is the card's accent); null when none. */
   accent: string | null;
   /** Name of the strongest muted topic, null when none: with `highlightNames`, all that decides topic hiding. */
   muteName: string | null;
-  /** The worker's answer, kept to mark the words once the card comes near the viewport (see cardMarks). */
+  /** The worker's answer, kept for what only some cards need: chips, word marks, the popup's counts. */
   match: CardMatch;
+  /** The topics `match` indexes into (those of its generation, even after the topics changed). */
+  templates: readonly TopicMatch[];
 }
 
 export type CardMarks = Array<{ topicId: string; range: Range }>;
@@ -25,29 +25,19 @@ export function topicMatchTemplates(topics: readonly Topic[]): TopicMatch[] {
   return topics.map((t) => ({ topicId: t.id, name: t.name, colour: t.colour, mode: t.mode, score: 0, hits: [] }));
 }
 
-/** Turns the worker's compact answer for one card into what every card needs: its topics, hook and accent. */
+/** Turns the worker's compact answer for one card into what every card needs: its hook, accent and hiding. */
 export function cardTopicResult(match: CardMatch, templates: readonly TopicMatch[]): CardTopicResult {
-  const matches: TopicMatch[] = [];
-  let names: string | null = null;
-  let accent: string | null = null;
-  let muteName: string | null = null;
-  for (const i of match.topics) {
-    const m = templates[i];
-    if (!m) continue;
-    matches.push(m);
-    if (m.mode !== 'highlight') {
-      muteName ??= m.name;
-      continue;
-    }
-    names = names === null ? m.name : `${names},${m.name}`;
-    accent ??= m.topicId;
-  }
-  return { matches, highlightNames: names, accent, muteName, match };
+  return { highlightNames: match.names, accent: match.accent, muteName: match.mute, match, templates };
+}
+
+/** The card's matched topics, strongest first (shared per-topic objects: no hits, no score). */
+export function cardMatches(result: CardTopicResult): TopicMatch[] {
+  return result.match.topics.map((i) => result.templates[i]).filter((m): m is TopicMatch => m !== undefined);
 }
 
 /** The chips of a card, strongest first (drawn only near the viewport, so made only there). */
 export function cardChips(result: CardTopicResult): TopicChip[] {
-  return result.matches
+  return cardMatches(result)
     .filter((m) => m.mode === 'highlight')
     .map((m, i) => ({ name: m.name, colour: m.colour, detail: result.match.details[i] ?? '' }));
 }
@@ -56,7 +46,8 @@ export function cardChips(result: CardTopicResult): TopicChip[] {
  * DOM ranges for the matched words of a card. Words are marked only where the text matched is the text the card
  * shows (the JSON's abstract is not on screen on most cards).
  */
-export function cardMarks(card: DetectedCard, match: CardMatch, templates: readonly TopicMatch[]): CardMarks {
+export function cardMarks(card: DetectedCard, result: CardTopicResult): CardMarks {
+  const { match, templates } = result;
   const marks: CardMarks = [];
   let title: MappedElementText | null | undefined;
   let abstract: MappedElementText | null | undefined;

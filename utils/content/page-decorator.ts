@@ -13,7 +13,7 @@ import type { PagePaper } from '../storage/last-page-record';
 import type { Topic, TopicMatch } from '../topics';
 import type { CardMatch, CardToMatch } from '../topic-worker/protocol';
 import { createCardHost, UI_ATTR } from './card-host';
-import { cardChips, cardMarks, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
+import { cardChips, cardMarks, cardMatches, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
 import { hiddenReasonOf, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from './near-viewport';
@@ -71,6 +71,8 @@ export interface Entry {
   askedTitle: string;
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
+  /** The topic hooks last written on the root (see markTopics); null = read the element. */
+  marked: { hidden: string | null; topics: string | null; accent: string | null } | null;
   /** Chips of `topics`, made when first drawn. */
   chips: { of: CardTopicResult; list: TopicChip[] } | null;
   /** Last rendered view, to skip renders that would change nothing. */
@@ -78,7 +80,6 @@ export interface Entry {
 }
 
 const MESSAGE_MS = 8000;
-const NO_MATCHES: TopicMatch[] = [];
 const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
 
@@ -266,7 +267,7 @@ export class PageDecorator {
     const counts = new Map<string, number>();
     for (const e of this.entries.values()) {
       if (this.isSaved(e.card.id)) saved++;
-      for (const m of e.topics?.matches ?? NO_MATCHES) counts.set(m.topicId, (counts.get(m.topicId) ?? 0) + 1);
+      if (e.topics) for (const m of cardMatches(e.topics)) counts.set(m.topicId, (counts.get(m.topicId) ?? 0) + 1);
     }
     return { kind: this.kind, url: this.url(), ...this.counts(), saved, topicCounts: Object.fromEntries(counts) };
   }
@@ -363,7 +364,7 @@ export class PageDecorator {
   private newEntry(card: DetectedCard): Entry {
     const entry: Entry = {
       card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '',
-      painted: false, chips: null, viewKey: '',
+      painted: false, marked: null, chips: null, viewKey: '',
     };
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
@@ -379,8 +380,10 @@ export class PageDecorator {
   /** Asks for the card's topics (if any) and puts its control in place: one slice of the mount queue. */
   private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
-    const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
-    if (this.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
+    if (this.topicList.length || entry.topics) {
+      const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
+      if (this.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
+    }
     if (!entry.mounted) {
       if (!entry.host) Object.assign(entry, createCardHost(entry.card.id));
       this.place(entry);
@@ -457,12 +460,11 @@ export class PageDecorator {
         if (!cards[i]!.fields) again.push(entry); // the JSON does not describe it: send the card's own fields
         return;
       }
-      const title = entry.card.titleEl.textContent ?? '';
-      if (title !== entry.askedTitle) return; // changed while asked: the pass asks again
+      // A title changed since it was asked is caught by the next pass (needsMatch compares it with topicTitle).
       const hiddenBefore = this.hiddenReason(entry);
       entry.topics = cardTopicResult(result, this.templates);
       entry.topicGen = gen;
-      entry.topicTitle = title;
+      entry.topicTitle = entry.askedTitle;
       entry.painted = false;
       this.paint(entry);
       this.markTopics(entry);
@@ -483,7 +485,7 @@ export class PageDecorator {
     if (entry.painted || !this.near.isNear(entry.card.root)) return;
     entry.painted = true;
     try {
-      const marks = entry.topics ? cardMarks(entry.card, entry.topics.match, this.templates) : [];
+      const marks = entry.topics ? cardMarks(entry.card, entry.topics) : [];
       this.highlights.paint(entry, marks);
     } catch (err) {
       console.warn('[PaperSift] could not mark the matched words on a card', entry.card.id, err);
@@ -510,15 +512,31 @@ export class PageDecorator {
     setAttr(root, HOOKS.layout, layout);
     setAttr(root, HOOKS.saved, this.isSaved(id) ? '' : null);
     setAttr(root, HOOKS.revealed, this.isRevealed(id) ? '' : null);
+    entry.marked = null; // read the page's element again: it may have dropped our hooks
     this.markTopics(entry);
   }
 
-  /** The hooks that follow the card's topics: its topic names, why it is hidden, its accent. */
+  /**
+   * The hooks that follow the card's topics: its topic names, why it is hidden, its accent (coloured by
+   * TopicHighlights' rules). Written from what we last wrote, without reading the element back: applying answers
+   * for 1,000 cards is mostly these writes. markRoot (every pass) checks the element itself.
+   */
   private markTopics(entry: Entry): void {
     const root = entry.card.root;
-    setAttr(root, HOOKS.hidden, this.hiddenReason(entry));
-    setAttr(root, HOOKS.topics, this.highlightNames(entry));
-    setAttr(root, HOOKS.accent, entry.topics?.accent ?? null); // its colour comes from TopicHighlights' rules
+    const hidden = this.hiddenReason(entry);
+    const topics = this.highlightNames(entry);
+    const accent = entry.topics?.accent ?? null;
+    const last = entry.marked;
+    if (!last) {
+      setAttr(root, HOOKS.hidden, hidden);
+      setAttr(root, HOOKS.topics, topics);
+      setAttr(root, HOOKS.accent, accent);
+    } else {
+      if (last.hidden !== hidden) writeAttr(root, HOOKS.hidden, hidden);
+      if (last.topics !== topics) writeAttr(root, HOOKS.topics, topics);
+      if (last.accent !== accent) writeAttr(root, HOOKS.accent, accent);
+    }
+    entry.marked = { hidden, topics, accent };
   }
 
   private unmount(entry: Entry): void {
@@ -684,6 +702,11 @@ export class PageDecorator {
       }
     }, MESSAGE_MS);
   }
+}
+
+function writeAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 function setAttr(el: Element, name: string, value: string | null): void {

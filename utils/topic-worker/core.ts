@@ -58,7 +58,9 @@ export class TopicWorkerCore {
   }
 
   private matchOne(card: CardToMatch): CardMatch {
-    const result: CardMatch = { id: card.id, title: collapse(card.title), topics: [], details: [], spans: [], abstractLength: 0 };
+    const result: CardMatch = {
+      id: card.id, title: collapse(card.title), topics: [], names: null, accent: null, mute: null, details: [], spans: [], abstractLength: 0,
+    };
     const paper: MatchableText | null = card.fields ?? this.fromHint(card);
     if (!paper) {
       result.needFields = true;
@@ -67,7 +69,13 @@ export class TopicWorkerCore {
     if (!this.matcher) return result;
     const matches = this.matcher.match(paper);
     result.topics = matches.map((m) => this.indexOf.get(m.topicId) ?? -1);
-    highlightMatches(matches).forEach((m, i) => {
+    const highlighted = highlightMatches(matches);
+    if (highlighted.length) {
+      result.names = highlighted.map((m) => m.name).join(',');
+      result.accent = highlighted[0]!.topicId;
+    }
+    result.mute = matches.find((m) => m.mode === 'mute')?.name ?? null;
+    highlighted.forEach((m, i) => {
       result.details.push(i < this.maxDetails ? describeHits(m, (field) => fieldText(paper, field)) : '');
       const topic = this.indexOf.get(m.topicId) ?? -1;
       for (const hit of m.hits) {

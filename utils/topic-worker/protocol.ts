@@ -33,6 +33,11 @@ export interface CardMatch {
   needFields?: true;
   /** Every matched topic (both modes) as an index into the topic list, strongest first. */
   topics: number[];
+  /** What every card needs at once, worked out here so the page only copies it onto the card: the highlighted
+   *  topics' names comma-separated, the strongest one's id (its accent), the strongest muted topic's name. */
+  names: string | null;
+  accent: string | null;
+  mute: string | null;
   /** For the highlighted topics in `topics` order: what matched where (first `maxDetails`, '' after). */
   details: string[];
   /** Title and abstract hits of highlighted topics, flat: topic index, SPAN_FIELD, start, end; … */

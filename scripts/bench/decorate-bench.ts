@@ -18,8 +18,8 @@
  *   which its own measures cannot see;
  * - memory: after a forced GC, CDP `Runtime.getHeapUsage` and `Memory.getDOMCounters` on the page's own target, with
  *   and without the extension (`measureUserAgentSpecificMemory` needs cross-origin isolation, which HF lacks).
- * The rows without topics run before the topics are created (same profile), so nothing has to be deleted.
- * The two profiles run one after the other, never at once, so they do not compete for the 2 cores. A case stops
+ * Without and with topics are two extension profiles whose loads alternate, so drift in the machine's load weighs
+ * on both alike. Loads run one at a time, never at once, so they do not compete for the 2 cores. A case stops
  * early (after at least MIN_RUNS measured loads) once it has used CASE_BUDGET_MS, so `npm run bench` stays short on a
  * slow or busy machine; the table says how many loads each row is the median of.
  */
@@ -205,6 +205,21 @@ async function repeat<T>(runs: number, measure: () => Promise<T>): Promise<T[]> 
   return out;
 }
 
+/** Like repeat, for two cases measured in turns (a, b, a, b, …) after one warm-up each; `b` may be absent. */
+async function repeatPaired<A, B>(runs: number, a: () => Promise<A>, b: (() => Promise<B>) | null): Promise<[A[], B[] | null]> {
+  const started = Date.now();
+  await a();
+  if (b) await b();
+  const as: A[] = [];
+  const bs: B[] = [];
+  while (as.length < runs) {
+    as.push(await a());
+    if (b) bs.push(await b());
+    if (as.length >= MIN_RUNS && Date.now() - started > CASE_BUDGET_MS * (b ? 2 : 1)) break;
+  }
+  return [as, b ? bs : null];
+}
+
 /** Stores the bench topics through the background, as the options page would (an extension page's message). */
 async function putTopics(browser: PaperSiftBrowser, topics: Topic[]): Promise<void> {
   const page = await browser.context.newPage();
@@ -368,37 +383,47 @@ export async function runDecorateBench(options: { runs?: number; log?: (s: strin
     await plain.close();
   }
 
-  // 2. The page with PaperSift: first without topics, then with the bench topics stored.
+  // 2. The page with PaperSift, without topics and with the bench topics: two profiles, their loads alternating, so
+  //    whatever the machine does meanwhile weighs on both alike and the difference is the topics' own.
   const rows: DecorateRow[] = [];
-  const ext = await launchPaperSift();
+  const bare = await launchPaperSift();
+  const topical = await launchPaperSift();
   try {
-    for (const topicCount of [0, TOPIC_COUNT]) {
-      if (topicCount) {
-        try {
-          await putTopics(ext, buildTopics(loadCorpus(), topicCount, TERMS_PER_TOPIC));
-        } catch (err) {
-          const msg = firstLine(err);
-          for (const t of targets) rows.push(emptyRow(t, topicCount, msg));
-          break;
+    let topicsError: string | null = null;
+    try {
+      await putTopics(topical, buildTopics(loadCorpus(), TOPIC_COUNT, TERMS_PER_TOPIC));
+    } catch (err) {
+      topicsError = firstLine(err);
+    }
+    for (const t of targets) {
+      try {
+        const [alone, withTopics] = await repeatPaired(
+          runs,
+          () => extLoad(bare, t, false),
+          topicsError ? null : () => extLoad(topical, t, true),
+        );
+        const row = toRow(t, 0, alone, base.get(t.name)!);
+        rows.push(row);
+        log(`  ${row.page} with PaperSift: work ${row.decorateMs.toFixed(1)} ms (${row.runs} runs)`);
+        if (withTopics) {
+          const topicRow = toRow(t, TOPIC_COUNT, withTopics, base.get(t.name)!);
+          topicRow.vsNoTopicsMs = topicRow.decorateMs - row.decorateMs;
+          rows.push(topicRow);
+          log(`  ${topicRow.page} with PaperSift: work ${topicRow.decorateMs.toFixed(1)} ms, ${topicRow.matchedCards} matched`);
+        } else {
+          rows.push(emptyRow(t, TOPIC_COUNT, topicsError ?? 'not measured'));
         }
-      }
-      for (const t of targets) {
-        try {
-          const measured = await repeat(runs, () => extLoad(ext, t, topicCount > 0));
-          const row = toRow(t, topicCount, measured, base.get(t.name)!);
-          const alone = rows.find((r) => r.target === t.name && r.topics === 0);
-          if (topicCount && alone) row.vsNoTopicsMs = row.decorateMs - alone.decorateMs;
-          rows.push(row);
-          log(`  ${row.page} with PaperSift: work ${row.decorateMs.toFixed(1)} ms, ${row.matchedCards} matched (${row.runs} runs)`);
-        } catch (err) {
-          rows.push(emptyRow(t, topicCount, firstLine(err)));
-          log(`  ${label(t, topicCount)}: failed: ${rows.at(-1)!.error}`);
-        }
+      } catch (err) {
+        rows.push(emptyRow(t, 0, firstLine(err)), emptyRow(t, TOPIC_COUNT, firstLine(err)));
+        log(`  ${t.name}: failed: ${firstLine(err)}`);
       }
     }
   } finally {
-    await ext.close();
+    await bare.close();
+    await topical.close();
   }
+  // Rows without topics first, as the tables read.
+  rows.sort((x, y) => x.topics - y.topics);
   return rows;
 }
 

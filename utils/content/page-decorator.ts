@@ -1,5 +1,5 @@
 import { CardActionsView, MAX_CHIPS, type TopicChip } from '../../components/card-actions';
-import { detectCards, type DetectedCard } from '../hf/detect-cards';
+import { detectCardsInSteps, type DetectedCard } from '../hf/detect-cards';
 import { textOf } from '../hf/dom';
 import { extractMatchable, extractPaper } from '../hf/extract';
 import { rawHydration, readHydration, type HydrationPaper } from '../hf/hydration';
@@ -80,6 +80,8 @@ export interface Entry {
 }
 
 const MESSAGE_MS = 8000;
+/** Detection work per task; what is left of a long page's detection goes on in the next task. */
+const PASS_BUDGET_MS = 20;
 const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
 
@@ -159,16 +161,55 @@ export class PageDecorator {
     );
   }
 
-  /** One pass over the page: detect, reconcile, mark. Cheap when nothing changed. */
+  /** Called when a pass has finished (at once, or a few tasks later on a long page): what it found. */
+  onPass: (result: { kind: PageKind; found: number }) => void = () => {};
+  /** A detection spread over several tasks is under way (long pages); a pass asked for meanwhile runs after it. */
+  private detecting: Generator<void, DetectedCard[], void> | null = null;
+  private passAgain = false;
+  /** Detection work per task (tests set 0 to make every step a task of its own). */
+  passBudgetMs = PASS_BUDGET_MS;
+
+  /**
+   * One pass over the page: detect, reconcile, mark. Cheap when nothing changed. Detection runs in steps: on a
+   * long page whatever is left after PASS_BUDGET_MS goes on in the next task, so no pass grows into a long task.
+   * Returns what was found when the pass finished at once, else the cards known so far (onPass tells the end).
+   */
   pass(): { kind: PageKind; found: number } {
+    if (this.detecting) {
+      this.passAgain = true; // the page changed meanwhile: look again once this pass is done
+      return { kind: this.kind, found: this.entries.size };
+    }
     const t0 = performance.now();
     const url = this.url();
     this.kind = pageKindOf(url);
     this.hints = null; // the hydration JSON may have changed with the page; parse it again when needed
     this.pageDirty = true;
-    const cards = this.kind === 'other' ? [] : detectCards(this.doc, url);
+    if (this.kind === 'other') return this.reconcile([], t0);
+    return this.detect(detectCardsInSteps(this.doc, url), t0) ?? { kind: this.kind, found: this.entries.size };
+  }
+
+  /** Runs detection steps until done or out of budget; then reconciles, or goes on in the next task. */
+  private detect(steps: Generator<void, DetectedCard[], void>, start: number): { kind: PageKind; found: number } | null {
+    let step = steps.next();
+    while (!step.done && performance.now() - start < this.passBudgetMs) step = steps.next();
+    if (step.done) {
+      this.detecting = null;
+      return this.reconcile(step.value, start);
+    }
+    this.detecting = steps;
+    this.recordWork('papersift:pass', start, 'pass');
+    setTimeout(() => {
+      if (this.detecting !== steps) return; // destroyed meanwhile
+      // Elements may have gone since the last step: the pass asked for by the observer then runs right after.
+      this.detect(steps, performance.now());
+    }, 0);
+    return null;
+  }
+
+  private reconcile(cards: DetectedCard[], t0: number): { kind: PageKind; found: number } {
     const live = new Set<HTMLElement>();
     for (const card of cards) {
+      if (!card.root.isConnected) continue; // removed while a long detection went on
       live.add(card.root);
       let entry = this.entries.get(card.root);
       if (entry && entry.card.id !== card.id) {
@@ -190,12 +231,18 @@ export class PageDecorator {
       if (!live.has(root)) this.unmount(entry);
     }
     this.removeStrayHosts();
-    this.setContainer(listContainerOf(cards));
-    this.doc.documentElement.setAttribute(HOOKS.cards, String(cards.length));
+    this.setContainer(listContainerOf(cards.filter((c) => live.has(c.root))));
+    this.doc.documentElement.setAttribute(HOOKS.cards, String(live.size));
     this.onChange();
     this.afterOwnMutations();
     this.recordWork('papersift:pass', t0, 'pass');
-    return { kind: this.kind, found: cards.length };
+    const result = { kind: this.kind, found: live.size };
+    this.onPass(result);
+    if (this.passAgain) {
+      this.passAgain = false;
+      queueMicrotask(() => this.pass());
+    }
+    return result;
   }
 
   /** Total main-thread time PaperSift spent on this page, published for benchmarks and bug reports. */
@@ -324,6 +371,7 @@ export class PageDecorator {
 
   /** Remove everything PaperSift added (the extension was reloaded or disabled). */
   destroy(): void {
+    this.detecting = null;
     this.mountQueue.clear();
     this.engine.destroy();
     this.near.disconnect();

@@ -69,10 +69,9 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const loaded = reload();
   await Promise.race([loaded, new Promise((r) => setTimeout(r, 400))]);
 
-  const pass = () => {
-    const { kind, found } = decorator.pass();
-    timed('notice', () => notice.update(found === 0 && kind !== 'paper' && kind !== 'other'));
-  };
+  // A long page's pass ends some tasks after it starts: the notice follows its end, not its start.
+  decorator.onPass = ({ kind, found }) => timed('notice', () => notice.update(found === 0 && kind !== 'paper' && kind !== 'other'));
+  const pass = () => void decorator.pass();
   pass();
   observer = observePage(document.body ?? html, pass);
   ctx.addEventListener(window, 'wxt:locationchange', pass);

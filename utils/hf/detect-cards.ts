@@ -47,9 +47,29 @@ export function defaultIsVisible(el: Element): boolean {
 }
 
 export function detectCards(doc: Document, url: string | URL, isVisible: IsVisible = defaultIsVisible): DetectedCard[] {
-  if (pageKindOf(url) === 'paper') return detectPaperPage(doc, url);
-  return detectListCards(doc, isVisible);
+  const steps = detectCardsInSteps(doc, url, isVisible);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
+
+/**
+ * detectCards in small steps: each `next()` does a bounded piece of the work (a few hundred links or cards), so a
+ * caller can spread a 1,000-card page over several tasks and keep each one short. The result is the same.
+ * The DOM must not be trusted to stay put between steps: a caller that yields detects again after a mutation.
+ */
+export function* detectCardsInSteps(
+  doc: Document,
+  url: string | URL,
+  isVisible: IsVisible = defaultIsVisible,
+): Generator<void, DetectedCard[], void> {
+  if (pageKindOf(url) === 'paper') return detectPaperPage(doc, url);
+  return yield* listCardSteps(doc, isVisible);
+}
+
+/** Links, titles or cards handled between two steps of detectCardsInSteps. */
+const STEP = 250;
 
 /** Paper page: one card, the paper of the URL, titled by the page's h1. */
 function detectPaperPage(doc: Document, url: string | URL): DetectedCard[] {
@@ -105,7 +125,7 @@ interface TitleLink {
   rank: number;
 }
 
-function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
+function* listCardSteps(doc: Document, isVisible: IsVisible): Generator<void, DetectedCard[], void> {
   // Our UI lives in shadow roots, so light-DOM elements inside it are rare: skip the ancestor walk without them.
   const deep = hasOurLightDom(doc);
   const ours = (el: Element) => el.hasAttribute(OUR_UI_ATTR) || (deep && isOurs(el));
@@ -115,7 +135,9 @@ function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
   const titleHeadings = new Set<Element>();
   // Every plain (hash-less) link to each paper, in page order: lets layoutOf work without querying each card.
   const plainLinks = new Map<string, HTMLElement[]>();
+  let n = 0;
   for (const a of Array.from(doc.querySelectorAll<HTMLElement>(PAPER_LINK_SELECTOR))) {
+    if (++n % STEP === 0) yield;
     const target = paperLinkTarget(a.getAttribute('href'));
     if (!target || ours(a)) continue;
     markPaperUp(a, target.id, state);
@@ -134,13 +156,17 @@ function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
   // at or above the lowest-ranked title can stop a climb, so only those are looked up (h1–h3 on HF's pages).
   const minRank = new Map<Element, number>();
   const maxTitleRank = Math.max(...titles.map((t) => t.rank));
+  const long = titles.length >= STEP; // a short page is detected in one step, however slow the machine
+  if (long) yield;
   for (const h of Array.from(doc.querySelectorAll(headingsUpTo(maxTitleRank)))) {
     if (!titleHeadings.has(h) && !ours(h)) markHeadingUp(h, headingRank(h), minRank);
   }
+  if (long) yield;
 
   // id → root → title links in that root (Map order = first appearance in the page).
   const groups = new Map<string, Map<HTMLElement, HTMLElement[]>>();
   for (const t of titles) {
+    if (++n % STEP === 0) yield;
     const root = climbToRoot(t, state, minRank);
     let byRoot = groups.get(t.id);
     if (!byRoot) groups.set(t.id, (byRoot = new Map()));
@@ -151,6 +177,7 @@ function detectListCards(doc: Document, isVisible: IsVisible): DetectedCard[] {
 
   const cards: DetectedCard[] = [];
   for (const [id, byRoot] of groups) {
+    if (++n % STEP === 0) yield;
     const candidates = Array.from(byRoot, ([root, links]) => ({ root, links, titleEl: pickVisible(links, isVisible) }));
     const chosen =
       candidates.length === 1 ? candidates[0]! : (candidates.find((c) => safeVisible(isVisible, c.titleEl)) ?? candidates[0]!);

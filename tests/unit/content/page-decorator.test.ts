@@ -124,6 +124,30 @@ describe('PageDecorator on the daily fixture', () => {
     expect(saveBtn(id).getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('a long page is detected over several tasks; a pass asked for meanwhile runs after it', async () => {
+    // 300 cards: the daily fixture's cards repeated with new ids (test setup: their own markup, ids swapped).
+    const templates = [...document.querySelectorAll('article')];
+    const grid = templates[0]!.parentElement!;
+    const parts: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = templates[i % templates.length]!;
+      const old = t.querySelector('h3 a')!.getAttribute('href')!.split('/').pop()!;
+      parts.push(t.outerHTML.split(old).join(`2611.${10000 + i}`));
+    }
+    grid.innerHTML = parts.join('');
+    const d = makeDecorator();
+    const ends: number[] = [];
+    d.onPass = ({ found }) => ends.push(found);
+    d.passBudgetMs = 0; // every step its own task
+    expect(d.pass()).toEqual({ kind: expect.any(String), found: 0 }); // nothing known yet
+    expect(document.documentElement.hasAttribute('data-papersift-cards')).toBe(false);
+    d.pass(); // the page changed meanwhile: runs once this one is done
+    await until(() => ends.length === 2, 'both passes done');
+    expect(ends).toEqual([300, 300]);
+    expect(document.documentElement.getAttribute('data-papersift-cards')).toBe('300');
+    await until(() => document.querySelectorAll('[data-papersift-ui]').length === 300, 'every card has its control');
+  });
+
   it('a card the page removed takes its entry and control with it', async () => {
     const d = makeDecorator();
     d.pass();

@@ -3,7 +3,7 @@ import dailyHtml from '../../fixtures/daily-2026.html?raw';
 import trendingHtml from '../../fixtures/trending-2026.html?raw';
 import searchHtml from '../../fixtures/search-2026.html?raw';
 import paperHtml from '../../fixtures/paper-2026.html?raw';
-import { detectCards, type DetectedCard } from '../../../utils/hf/detect-cards';
+import { detectCards, detectCardsInSteps, type DetectedCard } from '../../../utils/hf/detect-cards';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-11-27';
 const TRENDING_URL = 'https://huggingface.co/papers/trending';
@@ -319,5 +319,19 @@ describe('detectCards at month scale', () => {
     expect(ids(cards)).toEqual(expected);
     expect(new Set(cards.map((c) => c.root)).size).toBe(1000);
     expect(cards.every((c) => c.root.tagName === 'ARTICLE')).toBe(true);
+
+    // In steps, the same cards; a long page takes many short steps, a short one a single step.
+    const steps = detectCardsInSteps(doc, 'https://huggingface.co/papers/month/2026-11');
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    expect(step.value).toEqual(cards);
+    expect(yields).toBeGreaterThanOrEqual(10); // 3,000 links, 1,000 titles, 1,000 cards, by 250
+    const short = detectCardsInSteps(load(dailyHtml), DAILY_URL).next();
+    expect(short.done).toBe(true);
+    expect(short.value).toHaveLength(27);
   });
 });

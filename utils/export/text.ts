@@ -9,7 +9,8 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 export function toSingleLine(text: string): string {
   // Most text needs no change: test first, since replacing every single space is what costs.
   const spaced = NEEDS_SPACING.test(text) ? text.replace(ASCII_WHITESPACE_RUN, ' ') : text;
-  const clean = HAS_CONTROL.test(spaced) ? spaced.replace(CONTROL_CHARS, '') : spaced;
+  // A control character dropped between two spaces would leave both: collapse them again.
+  const clean = HAS_CONTROL.test(spaced) ? spaced.replace(CONTROL_CHARS, '').replace(/ {2,}/g, ' ') : spaced;
   return clean.trim();
 }
 

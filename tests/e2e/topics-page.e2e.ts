@@ -71,6 +71,8 @@ const TRANSFORMER_IDS = matchedBy(TRANSFORMERS);
 const BOTH_IDS = ATTENTION_IDS.filter((id) => ENSEMBLE_IDS.includes(id));
 const MUTED_IDS = ATTENTION_IDS.filter((id) => !ENSEMBLE_IDS.includes(id));
 /** Words of titles the Ensembles topic marks: "Ensemble" / "Ensembles" as written. */
+/** '#16a34a' → 'rgb(22, 163, 74)', as getComputedStyle writes colours. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 const ensembleTitleWords = (id: string) => [...titleOf(id).matchAll(/\bensembles?\b/gi)].map((m) => m[0]);
 
 // ---- talking to the extension ----
@@ -195,8 +197,8 @@ describe('topics on the daily page', () => {
     for (const p of PAPERS.filter((x) => expected.includes(x.id))) {
       const names = both.match(p).filter((m) => m.mode === 'highlight').map((m) => m.name);
       expect(await attrOf(page, p.id, 'data-papersift-topics')).toBe(names.join(','));
-      const accent = await cardById(page, p.id).evaluate((r) => getComputedStyle(r).getPropertyValue('--papersift-accent').trim());
-      expect(accent).toBe(names[0] === 'Tabular' ? TABULAR.colour : ENSEMBLES.colour);
+      const ringOf = await cardById(page, p.id).evaluate((r) => getComputedStyle(r).boxShadow);
+      expect(ringOf).toContain(rgb(names[0] === 'Tabular' ? TABULAR.colour : ENSEMBLES.colour));
       await cardById(page, p.id).scrollIntoViewIfNeeded();
       await eventually(
         () => cardById(page, p.id).locator('.chip').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label'))),
@@ -429,10 +431,10 @@ describe('topics on the daily page', () => {
     await eventually(() => idsWith(page, 'data-papersift-topics'), (ids) => expect(ids).toEqual([]), CROSS_TAB_MS);
     await eventually(() => page.locator('[data-papersift-ui] .chip').count(), (n) => expect(n).toBe(0));
     await eventually(() => highlightRanges(page), (h) => expect(Object.values(h).flat()).toEqual([]));
-    const accents = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-papersift-id]')].filter((r) => getComputedStyle(r).getPropertyValue('--papersift-accent').trim()).length,
+    const rings = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-papersift-id]')].filter((r) => getComputedStyle(r).boxShadow !== 'none').length,
     );
-    expect(accents).toBe(0);
+    expect(rings).toBe(0);
   });
 
   it('hideStyle "remove" takes muted cards out of the page; the bar still counts them and "Show hidden" brings them back', async () => {

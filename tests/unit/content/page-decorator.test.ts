@@ -349,7 +349,7 @@ describe('PageDecorator with topics', () => {
     const sheet = document.querySelector('style[data-papersift-style="highlights"]')!.textContent;
     expect(sheet).toContain('::highlight(papersift-topic-1)');
     // The accent colour of each highlight topic, for the cards whose strongest topic it is.
-    expect(sheet).toContain('[data-papersift-accent="ensembles"] { --papersift-accent: #16a34a; }');
+    expect(sheet).toContain('[data-papersift-topics][data-papersift-accent="ensembles"] { box-shadow: 0 0 0 2px #16a34a; }');
     expect(sheet).not.toContain('[data-papersift-accent="attention"]'); // a mute topic has no accent
     // A removed card takes its ranges with it.
     const withTitleHit = PAPERS.find((p) => /\bensembles?\b/i.test(p.title))!;

@@ -1,6 +1,7 @@
 import { createPageHost } from './card-host';
 
-const NOTICE_CSS = `
+/** Styles of PaperSift's page-level notices (bottom-right corner, light and dark via the page hooks). */
+export const NOTICE_CSS = `
 :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
 .notice { display: flex; gap: 10px; align-items: center; max-width: 380px; padding: 10px 12px; border-radius: 10px;
   font: 13px/1.35 ui-sans-serif, system-ui, sans-serif; background: var(--ps-bg, #fff); color: var(--ps-fg, #1f2937);

@@ -9,10 +9,14 @@ import { observePage } from './observe-page';
 import { PageDecorator, type LibraryActions } from './page-decorator';
 import { reportPagePapers } from './page-papers';
 import { throttle } from './schedule';
+import { showReloadNotice } from './reload-notice';
 import { SummaryBarHost } from './summary-bar';
 import { TopicEngine } from './topic-engine';
 import { followTopicsAndPrefs } from './topic-feed';
 import { TopicHighlights } from './topic-highlights';
+
+/** How often an open page checks that PaperSift is still there (a property read). */
+const ORPHAN_CHECK_MS = 2000;
 
 const actions: LibraryActions = {
   save: (paper, source) => sendToBackground({ type: 'library/save', paper, source }),
@@ -102,16 +106,30 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   };
   browser.runtime.onMessage.addListener(onMessage as never);
 
+  // After an update or reload of PaperSift this script is orphaned (no runtime id); WXT notices only when asked, so
+  // ask now and then: the controls go at once instead of failing on the next click. (A plain interval: WXT's own
+  // timers stop with the context, which is what we are waiting for.)
+  const orphanCheck = setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
+
   ctx.onInvalidated(() => {
+    clearInterval(orphanCheck);
+    // The page first: once PaperSift is gone, its APIs may throw, and nothing of ours may stay behind.
     observer?.disconnect();
-    stopTopics();
-    browser.storage.onChanged.removeListener(onStorage);
-    browser.runtime.onMessage.removeListener(onMessage as never);
     keyboard.destroy();
     bar.remove();
     decorator.destroy();
     highlights.destroy();
     notice.destroy();
     for (const a of ['data-papersift-matching', 'data-papersift-hide-style', 'data-papersift-highlight-style', 'data-papersift-toolbar']) html.removeAttribute(a);
+    const orphaned = browser.runtime?.id == null;
+    try {
+      stopTopics();
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage as never);
+    } catch {
+      // An orphaned script's listeners go with its context anyway.
+    }
+    // Gone for good, not replaced by a newer copy of this script: say how to get PaperSift back.
+    if (orphaned) showReloadNotice();
   });
 }

@@ -8,13 +8,8 @@ export default defineUnlistedScript(() => {
   const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
   const core = new TopicWorkerCore();
   scope.onmessage = (e) => {
-    const req = 'req' in e.data ? e.data.req : -1;
-    try {
-      const reply = core.handle(e.data);
-      if (reply) scope.postMessage(reply);
-    } catch (err) {
-      scope.postMessage({ type: 'failed', req, error: err instanceof Error ? err.message : String(err) });
-    }
+    const reply = core.reply(e.data);
+    if (reply) scope.postMessage(reply);
   };
   scope.postMessage({ type: 'ready' });
 });

@@ -1,7 +1,7 @@
 import { CardActionsView, MAX_CHIPS, type TopicChip } from '../../components/card-actions';
 import { detectCardsInSteps, type DetectedCard } from '../hf/detect-cards';
 import { textOf } from '../hf/dom';
-import { extractMatchable, extractPaper } from '../hf/extract';
+import { extractPaper } from '../hf/extract';
 import { rawHydration, readHydration, type HydrationPaper } from '../hf/hydration';
 import { listContainerOf } from '../hf/list-container';
 import { pageKindOf } from '../hf/page-kind';
@@ -9,7 +9,7 @@ import { ARXIV_ID_RE } from '../hf/selectors';
 import type { PageStats } from '../messaging/protocol';
 import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
-import type { PagePaper } from '../storage/last-page-record';
+import { pagePaperFrom, type PagePaper } from '../storage/last-page-record';
 import type { Topic, TopicMatch } from '../topics';
 import type { CardMatch, CardToMatch } from '../topic-worker/protocol';
 import { createCardHost, UI_ATTR } from './card-host';
@@ -84,16 +84,6 @@ const MESSAGE_MS = 8000;
 const PASS_BUDGET_MS = 20;
 const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
-
-/** The matcher's fields of a paper, without keys for absent fields. */
-function pagePaper(p: PaperInfo): PagePaper {
-  const out: PagePaper = { id: p.id, title: p.title };
-  if (p.abstract) out.abstract = p.abstract;
-  if (p.keywords) out.keywords = p.keywords;
-  if (p.authors.length) out.authors = p.authors;
-  if (p.organization) out.organization = p.organization;
-  return out;
-}
 
 /**
  * Finds the cards on the page and keeps exactly one PaperSift control on each: new cards get one, removed cards
@@ -333,7 +323,7 @@ export class PageDecorator {
     this.recordWork('papersift:slice', start, 'papers');
     const fromJson = await this.engine.papers(cards);
     start = performance.now();
-    const papers = list.map((e, i) => fromJson[i] ?? pagePaper(extractMatchable(e.card, NO_HINTS)));
+    const papers = list.map((e, i) => fromJson[i] ?? pagePaperFrom(extractPaper(e.card, NO_HINTS)));
     this.recordWork('papersift:slice', start, 'papers');
     return papers;
   }
@@ -469,7 +459,7 @@ export class PageDecorator {
   private cardToMatch(entry: Entry, withFields: boolean): CardToMatch {
     // The raw text: the worker collapses it (reading it as the card shows it, `textOf`, costs a tree walk here).
     const card: CardToMatch = { id: entry.card.id, title: entry.askedTitle || (entry.card.titleEl.textContent ?? '') };
-    if (withFields || entry.card.layout === 'paper') card.fields = pagePaper(extractMatchable(entry.card, NO_HINTS));
+    if (withFields || entry.card.layout === 'paper') card.fields = pagePaperFrom(extractPaper(entry.card, NO_HINTS));
     return card;
   }
 

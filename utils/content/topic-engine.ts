@@ -173,17 +173,13 @@ export class TopicEngine {
   private runInline(msg: ToWorker): void {
     const core = this.inline!;
     if (msg.type === 'topics' || msg.type === 'page') {
-      core.handle(msg); // cheap: parsing and compiling happen when first needed
+      core.reply(msg); // cheap: the JSON is parsed when first needed
       return;
     }
     setTimeout(() => {
       if (this.destroyed) return;
-      try {
-        const reply = core.handle(msg);
-        if (reply) this.receive(reply);
-      } catch (err) {
-        this.receive({ type: 'failed', req: msg.req, error: err instanceof Error ? err.message : String(err) });
-      }
+      const reply = core.reply(msg);
+      if (reply) this.receive(reply);
     }, 0);
   }
 }

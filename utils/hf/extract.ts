@@ -35,7 +35,6 @@ import {
 } from './selectors';
 import { collapse, trailingCount } from './text';
 
-export { matchingHint } from './hydration';
 
 export { parseCount } from './text';
 
@@ -48,22 +47,6 @@ export function extractPaper(card: DetectedCard, hints: Map<string, HydrationPap
     // A card we cannot read still counts as a paper: the caller can save or hide it by id.
     return { id: card.id, title, authors: [] };
   }
-}
-
-/**
- * What the topic matcher reads (title, abstract, keywords, authors, organisation), as cheaply as the page allows:
- * while the hydration JSON still describes this card (same title), it supplies everything but the title, and the
- * card is not walked at all — on a 1,000-card page that walk costs more than matching. Otherwise: `extractPaper`.
- */
-export function extractMatchable(card: DetectedCard, hints: Map<string, HydrationPaper>): PaperInfo {
-  const title = textOf(card.titleEl);
-  const hint = card.layout === 'paper' ? undefined : matchingHint(card.id, title, hints);
-  if (!hint) return extractPaper(card, hints);
-  const info: PaperInfo = { id: card.id, title, authors: [...hint.authors] };
-  set(info, 'abstract', hint.abstract);
-  set(info, 'organization', hint.organization);
-  if (hint.keywords) info.keywords = [...hint.keywords];
-  return info;
 }
 
 function readCard(card: DetectedCard, title: string, hint: HydrationPaper | undefined, now: Date): PaperInfo {

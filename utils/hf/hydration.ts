@@ -157,3 +157,23 @@ export function matchingHint(
   if (!hint || title === '') return undefined;
   return titleKey(hint.title) === titleKey(title) ? hint : undefined;
 }
+
+export type HintedFields = Pick<HydrationPaper, 'id' | 'title' | 'authors' | 'abstract' | 'keywords' | 'organization'>;
+
+/**
+ * What the topic matcher reads of a card the JSON still describes (same title): everything but the title comes
+ * from the hint, so the card itself need not be walked. Undefined when no hint has the card's title.
+ */
+export function matchableFromHint(
+  id: string,
+  title: string,
+  hints: Map<string, HydrationPaper>,
+): HintedFields | undefined {
+  const hint = matchingHint(id, title, hints);
+  if (!hint) return undefined;
+  const paper: HintedFields = { id, title, authors: hint.authors };
+  if (hint.abstract) paper.abstract = hint.abstract;
+  if (hint.keywords) paper.keywords = hint.keywords;
+  if (hint.organization) paper.organization = hint.organization;
+  return paper;
+}

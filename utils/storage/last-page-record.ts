@@ -3,6 +3,7 @@
  * Pure: no browser API. Page text is stored as plain text and clamped: the record is rewritten on every page
  * visit and every open context hears the change, so it must stay small whatever a page contains.
  */
+import type { PaperInfo } from '../model/paper';
 import type { MatchableText } from '../topics/types';
 import { isArxivId } from './record-migrations';
 
@@ -21,6 +22,16 @@ export interface LastPage {
 }
 
 export const LAST_PAGE_VERSION = 1;
+
+/** What a content script reports of a paper it read: the matcher's fields, without keys for absent ones. */
+export function pagePaperFrom(p: PaperInfo): PagePaper {
+  const out: PagePaper = { id: p.id, title: p.title };
+  if (p.abstract) out.abstract = p.abstract;
+  if (p.keywords) out.keywords = p.keywords;
+  if (p.authors.length) out.authors = p.authors;
+  if (p.organization) out.organization = p.organization;
+  return out;
+}
 
 export const LAST_PAGE_LIMITS = {
   papers: 300,

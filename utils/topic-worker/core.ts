@@ -3,8 +3,8 @@
  * answers match requests with compact results. The worker entrypoint wires it to `postMessage`; the content
  * script runs the same code in the page when a worker cannot be started (e.g. a page CSP forbids blob: workers).
  */
-import { describeHits, highlightMatches } from '../content/card-visibility';
-import { hintsFromRaw, matchingHint, type HydrationPaper } from '../hf/hydration';
+import { describeHits, highlightMatches } from '../topics/describe';
+import { hintsFromRaw, matchableFromHint, type HydrationPaper } from '../hf/hydration';
 import { collapse } from '../hf/text';
 import type { PagePaper } from '../storage/last-page-record';
 import { compileTopics } from '../topics/compile';
@@ -19,6 +19,16 @@ export class TopicWorkerCore {
   private maxDetails = 3;
   private raws: string[] = [];
   private hints: Map<string, HydrationPaper> | null = null;
+
+  /** Like handle, but a request that throws is answered `failed`: the sender's promise settles whatever happens. */
+  reply(msg: ToWorker): FromWorker | null {
+    try {
+      return this.handle(msg);
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      return 'req' in msg ? { type: 'failed', req: msg.req, error } : null;
+    }
+  }
 
   handle(msg: ToWorker): FromWorker | null {
     switch (msg.type) {
@@ -47,14 +57,7 @@ export class TopicWorkerCore {
 
   /** What the matcher reads for a card, from the JSON entry with the card's title; null when there is none. */
   private fromHint(card: CardToMatch): PagePaper | null {
-    const title = collapse(card.title);
-    const hint = matchingHint(card.id, title, this.hintMap());
-    if (!hint) return null;
-    const paper: PagePaper = { id: card.id, title, authors: hint.authors };
-    if (hint.abstract) paper.abstract = hint.abstract;
-    if (hint.keywords) paper.keywords = hint.keywords;
-    if (hint.organization) paper.organization = hint.organization;
-    return paper;
+    return matchableFromHint(card.id, collapse(card.title), this.hintMap()) ?? null;
   }
 
   private matchOne(card: CardToMatch): CardMatch {

@@ -9,4 +9,3 @@ export { checkRegexTerm, type RegexCheck } from './regex-safety';
 export { validateTopic, type TopicDraft, type TopicValidation } from './validate';
 export { parseTopicInput, type ParsedTopicInput } from './parse-input';
 export { FIELD_WEIGHTS } from './score';
-export { matchableFromPaper } from './matchable';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeHits, hiddenReasonFor, highlightMatches, type Precedence } from '../../../utils/content/card-visibility';
+import { hiddenReasonFor, type Precedence } from '../../../utils/content/card-visibility';
+import { describeHits, highlightMatches } from '../../../utils/topics/describe';
 import type { HideReason } from '../../../utils/storage/records';
 import { compileTopics, fieldText, type MatchableText, type Topic, type TopicMatch } from '../../../utils/topics';
 

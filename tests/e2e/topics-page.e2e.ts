@@ -144,11 +144,14 @@ const visualOrder = (l: Layout) =>
 function highlightRanges(page: Page) {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
-    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) {
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
       if (!String(name).startsWith('papersift-topic-')) continue;
       out[name] = [...h].map((r) => {
         const el = r.startContainer.parentElement;
-        return `${el?.closest('[data-papersift-id]')?.getAttribute('data-papersift-id') ?? '?'}|${r.toString()}`;
+        const live = document.createRange(); // marks are StaticRanges, which have no text of their own
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return `${el?.closest('[data-papersift-id]')?.getAttribute('data-papersift-id') ?? '?'}|${live.toString()}`;
       });
     }
     return out;

@@ -18,7 +18,7 @@ export interface CardTopicResult {
   templates: readonly TopicMatch[];
 }
 
-export type CardMarks = Array<{ topicId: string; range: Range }>;
+export type CardMarks = Array<{ topicId: string; range: AbstractRange }>;
 
 /** One match object per topic, shared by every card it matches (the page needs names and modes, not hits). */
 export function topicMatchTemplates(topics: readonly Topic[]): TopicMatch[] {

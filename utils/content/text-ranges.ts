@@ -7,7 +7,7 @@ import { textNodesOf } from '../hf/dom';
 export interface MappedElementText {
   text: string;
   /** DOM ranges for [start, end) offsets into `text`; null when the offsets fall outside it. */
-  range(start: number, end: number): Range | null;
+  range(start: number, end: number): AbstractRange | null;
 }
 
 export function mapElementText(el: Element): MappedElementText {
@@ -39,11 +39,21 @@ export function mapElementText(el: Element): MappedElementText {
     text,
     range(start, end) {
       if (start < 0 || end > text.length || start >= end) return null;
-      const range = document.createRange();
-      range.setStart(nodes[nodeOf[start]!]!, offsetOf[start]!);
       const last = end - 1;
-      range.setEnd(nodes[nodeOf[last]!]!, offsetOf[last]! + 1);
-      return range;
+      return staticRange(nodes[nodeOf[start]!]!, offsetOf[start]!, nodes[nodeOf[last]!]!, offsetOf[last]! + 1);
     },
   };
+}
+
+/**
+ * A StaticRange where the engine has one: a live Range is kept up to date by the document on every later DOM change,
+ * so a thousand word marks would tax every mutation the page makes (and cost several times more to create).
+ * Highlights take either; a mark whose text the page replaces is dropped when the card is painted again.
+ */
+function staticRange(startContainer: Text, startOffset: number, endContainer: Text, endOffset: number): AbstractRange {
+  if (typeof StaticRange === 'function') return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+  const range = document.createRange();
+  range.setStart(startContainer, startOffset);
+  range.setEnd(endContainer, endOffset);
+  return range;
 }

@@ -11,7 +11,7 @@ import type { Topic } from '../topics';
 export class TopicHighlights {
   private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
   private readonly byTopic = new Map<string, Highlight>();
-  private readonly rangesOf = new Map<object, Array<[string, Range]>>();
+  private readonly rangesOf = new Map<object, Array<[string, AbstractRange]>>();
   private style: HTMLStyleElement | null = null;
 
   setTopics(topics: Topic[]): void {
@@ -44,10 +44,10 @@ export class TopicHighlights {
   }
 
   /** Replaces the marks of one card (`owner` is any stable object for it). */
-  paint(owner: object, marks: Array<{ topicId: string; range: Range }>): void {
+  paint(owner: object, marks: Array<{ topicId: string; range: AbstractRange }>): void {
     if (!this.supported) return;
     this.clear(owner);
-    const kept: Array<[string, Range]> = [];
+    const kept: Array<[string, AbstractRange]> = [];
     for (const { topicId, range } of marks) {
       const h = this.byTopic.get(topicId);
       if (!h) continue;

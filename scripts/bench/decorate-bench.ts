@@ -428,7 +428,7 @@ export async function runDecorateBench(options: { runs?: number; log?: (s: strin
 }
 
 /** Phases in the order the work happens; others follow alphabetically. */
-const PHASE_ORDER = ['start', 'state', 'topics', 'pass', 'mount', 'match-send', 'match-apply', 'near', 'summary'];
+const PHASE_ORDER = ['start', 'state', 'topics', 'pass', 'mount', 'match-start', 'match-send', 'match-receive', 'match-apply', 'near', 'summary'];
 
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const signed = (n: number, d = 1) => (Number.isFinite(n) ? `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(d)}` : '—');
@@ -521,8 +521,9 @@ export function decorateTable(rows: DecorateRow[]): string {
       `(${TOPIC_COUNT} topics / ${TOPIC_COUNT * TERMS_PER_TOPIC} terms; the month row is the goal, the daily row is for reference):\n\n` +
       (goals.length ? goals.join('\n') : '- not measured'),
     `### Where the work goes (ms, median per load, by the \`detail\` of each measure)\n\n${phases}\n\n` +
-      'pass = card detection and reconciling; mount = card controls, in slices; match-send / match-apply = handing cards to ' +
-      'the topic engine and applying its answers; near = chips and word marks for cards coming near the viewport; ' +
+      'pass = card detection and reconciling; mount = card controls, in slices; match-start / match-send / match-receive / match-apply = starting the topic ' +
+      'worker, handing it cards, taking its messages (replies are copied in on the page\'s thread; once it runs, what waited for it ' +
+      'is posted, the page\'s JSON included) and applying its answers; near = chips and word marks for cards coming near the viewport; ' +
       'summary = the summary bar; start / state / topics = startup, the library state, applying topics and settings.',
     `### Page load\n\n${load}`,
     `### The page's main-thread CPU time, navigation → done (CDP Performance metrics, thread time, median)\n\n${cpu}`,

@@ -36,6 +36,7 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const engine = new TopicEngine(() => sendToBackground({ type: 'topics/worker-source' }));
   engine.onMode = (mode) => html.setAttribute('data-papersift-matching', mode === 'worker' ? 'worker' : 'page');
   const decorator = new PageDecorator(document, () => location.href, mirror, actions, highlights, () => observer?.forget(), engine);
+  engine.onWork = (start, phase) => decorator.recordWork('papersift:slice', start, phase);
   const bar = new SummaryBarHost(decorator);
   const keyboard = new KeyboardTriage(decorator);
   const notice = new NoCardsNotice();

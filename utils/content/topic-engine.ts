@@ -30,6 +30,8 @@ export class TopicEngine {
   private destroyed = false;
   /** Told when matching moves to the worker or into the page (for the page's diagnostics hook). */
   onMode: (mode: 'worker' | 'inline') => void = () => {};
+  /** Told of main-thread work done here (reading a worker's reply copies it in), for the page's work total. */
+  onWork: (start: number, phase: string) => void = () => {};
 
   private started = false;
 
@@ -45,7 +47,14 @@ export class TopicEngine {
     this.started = true;
     this.startTimer = setTimeout(() => this.fallBack('the topic worker did not start'), START_TIMEOUT_MS);
     this.loadSource().then(
-      (source) => this.startWorker(source),
+      (source) => {
+        const start = performance.now();
+        try {
+          this.startWorker(source);
+        } finally {
+          this.onWork(start, 'match-start');
+        }
+      },
       (err: unknown) => this.fallBack(`no topic worker script (${String(err)})`),
     );
   }
@@ -121,7 +130,14 @@ export class TopicEngine {
     try {
       url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       const worker = new Worker(url);
-      worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+      worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        const start = performance.now();
+        try {
+          this.receive(e.data); // the reply is deserialised on the page's thread: part of what the page pays
+        } finally {
+          this.onWork(start, 'match-receive');
+        }
+      };
       worker.onerror = (e) => {
         e.preventDefault();
         this.fallBack(`the topic worker failed: ${e.message || 'blocked or crashed'}`);

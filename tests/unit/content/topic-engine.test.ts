@@ -84,6 +84,23 @@ describe('TopicEngine', () => {
     expect(worker.received.filter((m) => m.type === 'page')).toHaveLength(1);
   });
 
+  it('counts the work it does on the page\'s thread: starting the worker and taking its messages', async () => {
+    stubWorker();
+    const engine = new TopicEngine(async () => 'self.onmessage = () => {}');
+    const phases: string[] = [];
+    engine.onWork = (start, phase) => {
+      expect(start).toBeLessThanOrEqual(performance.now());
+      phases.push(phase);
+    };
+    engine.setTopics(1, [ENSEMBLES], 3);
+    const answer = engine.match(1, [CARD]);
+    await flush();
+    expect(phases).toEqual(['match-start']);
+    FakeWorker.made[0]!.boot();
+    await answer;
+    expect(phases).toEqual(['match-start', 'match-receive', 'match-receive']); // "ready", then the answer
+  });
+
   it('when the worker fails, matches in the page and still answers every request that was waiting', async () => {
     stubWorker();
     const engine = new TopicEngine(async () => 'src');

@@ -1,7 +1,8 @@
 import type { DetectedCard } from '../hf/detect-cards';
 import { abstractElement } from '../hf/extract';
 import type { Topic, TopicMatch } from '../topics';
-import { SPAN_FIELD, type CardMatch } from '../topic-worker/protocol';
+import { cardInt, cardNames, readCard, SPAN_FIELD, type CardMatch, type MatchedBatch } from '../topic-worker/protocol';
+import { collapse } from '../hf/text';
 import type { TopicChip } from '../../components/card-actions';
 import { mapElementText, type MappedElementText } from './text-ranges';
 
@@ -12,8 +13,11 @@ export interface CardTopicResult {
   accent: string | null;
   /** Name of the strongest muted topic, null when none: with `highlightNames`, all that decides topic hiding. */
   muteName: string | null;
-  /** The worker's answer, kept for what only some cards need: chips, word marks, the popup's counts. */
-  match: CardMatch;
+  /** Where the worker's answer is, read in full only for what some cards need: chips, word marks, the popup's counts. */
+  batch: MatchedBatch;
+  index: number;
+  /** The title as sent to be matched (raw `textContent`): marks are drawn only while the card still shows it. */
+  rawTitle: string;
   /** The topics `match` indexes into (those of its generation, even after the topics changed). */
   templates: readonly TopicMatch[];
 }
@@ -25,21 +29,35 @@ export function topicMatchTemplates(topics: readonly Topic[]): TopicMatch[] {
   return topics.map((t) => ({ topicId: t.id, name: t.name, colour: t.colour, mode: t.mode, score: 0, hits: [] }));
 }
 
-/** Turns the worker's compact answer for one card into what every card needs: its hook, accent and hiding. */
-export function cardTopicResult(match: CardMatch, templates: readonly TopicMatch[]): CardTopicResult {
-  return { highlightNames: match.names, accent: match.accent, muteName: match.mute, match, templates };
+/** What every card needs at once from card `index` of the worker's answer: its hook, accent and hiding. */
+export function cardTopicResult(batch: MatchedBatch, index: number, rawTitle: string, templates: readonly TopicMatch[]): CardTopicResult {
+  return {
+    highlightNames: cardNames(batch, index),
+    accent: templates[cardInt(batch, index, 'accent')]?.topicId ?? null,
+    muteName: templates[cardInt(batch, index, 'mute')]?.name ?? null,
+    batch,
+    index,
+    rawTitle,
+    templates,
+  };
+}
+
+/** The card's whole answer (read again each time: only cards near the viewport and the popup's counts need it). */
+function matchOf(result: CardTopicResult): CardMatch {
+  return readCard(result.batch, result.index);
 }
 
 /** The card's matched topics, strongest first (shared per-topic objects: no hits, no score). */
 export function cardMatches(result: CardTopicResult): TopicMatch[] {
-  return result.match.topics.map((i) => result.templates[i]).filter((m): m is TopicMatch => m !== undefined);
+  return Array.from(matchOf(result).topics, (i) => result.templates[i]).filter((m): m is TopicMatch => m !== undefined);
 }
 
 /** The chips of a card, strongest first (drawn only near the viewport, so made only there). */
 export function cardChips(result: CardTopicResult): TopicChip[] {
+  const { details } = matchOf(result);
   return cardMatches(result)
     .filter((m) => m.mode === 'highlight')
-    .map((m, i) => ({ name: m.name, colour: m.colour, detail: result.match.details[i] ?? '' }));
+    .map((m, i) => ({ name: m.name, colour: m.colour, detail: details[i] ?? '' }));
 }
 
 /**
@@ -47,7 +65,8 @@ export function cardChips(result: CardTopicResult): TopicChip[] {
  * shows (the JSON's abstract is not on screen on most cards).
  */
 export function cardMarks(card: DetectedCard, result: CardTopicResult): CardMarks {
-  const { match, templates } = result;
+  const { templates } = result;
+  const match = matchOf(result);
   const marks: CardMarks = [];
   let title: MappedElementText | null | undefined;
   let abstract: MappedElementText | null | undefined;
@@ -58,7 +77,7 @@ export function cardMarks(card: DetectedCard, result: CardTopicResult): CardMark
     let source: MappedElementText | null;
     if (s[i + 1] === SPAN_FIELD.title) {
       title ??= mapElementText(card.titleEl);
-      source = title.text === match.title ? title : null;
+      source = title.text === collapse(result.rawTitle) ? title : null; // the worker matched the collapsed title
     } else {
       abstract ??= shownAbstract(card, match.abstractLength);
       source = abstract;

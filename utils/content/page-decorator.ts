@@ -11,7 +11,7 @@ import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
 import { pagePaperFrom, type PagePaper } from '../storage/last-page-record';
 import type { Topic, TopicMatch } from '../topics';
-import type { CardMatch, CardToMatch } from '../topic-worker/protocol';
+import { batchSize, cardInt, type CardToMatch, type MatchedBatch } from '../topic-worker/protocol';
 import { createCardHost, UI_ATTR } from './card-host';
 import { cardChips, cardMarks, cardMatches, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
 import { hiddenReasonOf, type Precedence } from './card-visibility';
@@ -477,7 +477,7 @@ export class PageDecorator {
     this.engine.match(gen, cards).then(
       (reply) => {
         this.matchesOut--;
-        this.applyMatches(batch, cards, reply.gen, reply.results);
+        this.applyMatches(batch, cards, reply.gen, reply.batch);
       },
       (err: unknown) => {
         this.matchesOut--;
@@ -488,19 +488,20 @@ export class PageDecorator {
   }
 
   /** Takes the engine's answers for cards that did not change meanwhile; their controls re-render in slices. */
-  private applyMatches(batch: Entry[], cards: CardToMatch[], gen: number, results: CardMatch[]): void {
+  private applyMatches(batch: Entry[], cards: CardToMatch[], gen: number, results: MatchedBatch): void {
     const start = performance.now();
     const again: Entry[] = [];
-    results.forEach((result, i) => {
+    const n = gen === this.topicGen ? Math.min(batch.length, batchSize(results)) : 0; // older topics: drop it all
+    for (let i = 0; i < n; i++) {
       const entry = batch[i]!;
-      if (gen !== this.topicGen || this.entries.get(entry.card.root) !== entry || entry.card.id !== result.id) return;
-      if (result.needFields) {
+      if (this.entries.get(entry.card.root) !== entry || entry.card.id !== cards[i]!.id) continue;
+      if (cardInt(results, i, 'needFields')) {
         if (!cards[i]!.fields) again.push(entry); // the JSON does not describe it: send the card's own fields
-        return;
+        continue;
       }
       // A title changed since it was asked is caught by the next pass (needsMatch compares it with topicTitle).
       const hiddenBefore = this.hiddenReason(entry);
-      entry.topics = cardTopicResult(result, this.templates);
+      entry.topics = cardTopicResult(results, i, entry.askedTitle, this.templates);
       entry.topicGen = gen;
       entry.topicTitle = entry.askedTitle;
       entry.painted = false;
@@ -508,7 +509,7 @@ export class PageDecorator {
       this.markTopics(entry);
       // Off screen a control shows no chips: it changes only when the card's hiding does.
       if (entry.mounted && (this.near.isNear(entry.card.root) || this.hiddenReason(entry) !== hiddenBefore)) this.renderEntry(entry);
-    });
+    }
     if (again.length) {
       this.toMatch.push(...again);
       this.flushMatches(true);

@@ -1,6 +1,6 @@
 import type { PagePaper } from '../storage/last-page-record';
 import { TopicWorkerCore } from '../topic-worker/core';
-import type { CardMatch, CardToMatch, FromWorker, ToWorker } from '../topic-worker/protocol';
+import type { CardToMatch, FromWorker, MatchedBatch, ToWorker } from '../topic-worker/protocol';
 import type { Topic } from '../topics/types';
 
 /** How long a worker may take to start before the page matches in its own thread instead. */
@@ -77,7 +77,7 @@ export class TopicEngine {
     this.post(this.lastPage);
   }
 
-  async match(gen: number, cards: CardToMatch[]): Promise<{ gen: number; results: CardMatch[] }> {
+  async match(gen: number, cards: CardToMatch[]): Promise<{ gen: number; batch: MatchedBatch }> {
     this.start();
     const reply = await this.request({ type: 'match', req: this.nextReq++, gen, cards });
     if (reply.type !== 'matched') throw new Error(`unexpected reply ${reply.type}`);

@@ -10,7 +10,7 @@ import type { PagePaper } from '../storage/last-page-record';
 import { compileTopics } from '../topics/compile';
 import { fieldText } from '../topics/fields';
 import type { CompiledMatcher, MatchableText } from '../topics/types';
-import { SPAN_FIELD, type CardMatch, type CardToMatch, type FromWorker, type ToWorker } from './protocol';
+import { packBatch, SPAN_FIELD, type CardMatch, type CardToMatch, type FromWorker, type ToWorker } from './protocol';
 
 export class TopicWorkerCore {
   private matcher: CompiledMatcher | null = null;
@@ -44,7 +44,7 @@ export class TopicWorkerCore {
         return null;
       case 'match':
         // A request for topics we no longer have is answered empty; the sender drops it by its generation.
-        return { type: 'matched', req: msg.req, gen: this.gen, results: msg.gen === this.gen ? msg.cards.map((c) => this.matchOne(c)) : [] };
+        return { type: 'matched', req: msg.req, gen: this.gen, batch: packBatch(msg.gen === this.gen ? msg.cards.map((c) => this.matchOne(c)) : []) };
       case 'papers':
         return { type: 'papers', req: msg.req, papers: msg.cards.map((c) => c.fields ?? this.fromHint(c)) };
     }
@@ -61,9 +61,9 @@ export class TopicWorkerCore {
   }
 
   private matchOne(card: CardToMatch): CardMatch {
-    const result: CardMatch = {
-      id: card.id, title: collapse(card.title), topics: [], names: null, accent: null, mute: null, details: [], spans: [], abstractLength: 0,
-    };
+    const topics: number[] = [];
+    const spans: number[] = [];
+    const result: CardMatch = { topics, names: null, accent: -1, mute: -1, details: [], spans, abstractLength: 0 };
     const paper: MatchableText | null = card.fields ?? this.fromHint(card);
     if (!paper) {
       result.needFields = true;
@@ -71,18 +71,19 @@ export class TopicWorkerCore {
     }
     if (!this.matcher) return result;
     const matches = this.matcher.match(paper);
-    result.topics = matches.map((m) => this.indexOf.get(m.topicId) ?? -1);
+    for (const m of matches) topics.push(this.indexOf.get(m.topicId) ?? -1);
     const highlighted = highlightMatches(matches);
     if (highlighted.length) {
       result.names = highlighted.map((m) => m.name).join(',');
-      result.accent = highlighted[0]!.topicId;
+      result.accent = this.indexOf.get(highlighted[0]!.topicId) ?? -1;
     }
-    result.mute = matches.find((m) => m.mode === 'mute')?.name ?? null;
+    const mute = matches.find((m) => m.mode === 'mute');
+    if (mute) result.mute = this.indexOf.get(mute.topicId) ?? -1;
     highlighted.forEach((m, i) => {
-      result.details.push(i < this.maxDetails ? describeHits(m, (field) => fieldText(paper, field)) : '');
+      if (i < this.maxDetails) result.details.push(describeHits(m, (field) => fieldText(paper, field)));
       const topic = this.indexOf.get(m.topicId) ?? -1;
       for (const hit of m.hits) {
-        if (hit.field === 'title' || hit.field === 'abstract') result.spans.push(topic, SPAN_FIELD[hit.field], hit.start, hit.end);
+        if (hit.field === 'title' || hit.field === 'abstract') spans.push(topic, SPAN_FIELD[hit.field], hit.start, hit.end);
       }
     });
     result.abstractLength = paper.abstract?.length ?? 0;

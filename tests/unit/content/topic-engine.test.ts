@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TopicEngine } from '../../../utils/content/topic-engine';
 import { TopicWorkerCore } from '../../../utils/topic-worker/core';
-import type { FromWorker, ToWorker } from '../../../utils/topic-worker/protocol';
+import { readCard, type FromWorker, type ToWorker } from '../../../utils/topic-worker/protocol';
 import { ENSEMBLES } from './daily-page';
 
 const CARD = { id: '1801.02475', title: 'Ensemble methods', fields: { id: '1801.02475', title: 'Ensemble methods' } };
@@ -54,9 +54,9 @@ describe('TopicEngine', () => {
     const engine = new TopicEngine();
     expect(engine.mode).toBe('inline');
     engine.setTopics(1, [ENSEMBLES], 3);
-    const { gen, results } = await engine.match(1, [CARD]);
+    const { gen, batch } = await engine.match(1, [CARD]);
     expect(gen).toBe(1);
-    expect(results[0]!.topics).toEqual([0]);
+    expect([...readCard(batch, 0).topics]).toEqual([0]);
   });
 
   it('starts the worker only for the first match, sends what it missed once it runs, and answers through it', async () => {
@@ -76,7 +76,7 @@ describe('TopicEngine', () => {
     expect(worker.received).toEqual([]); // not before it said it runs
     worker.boot();
     expect(worker.received.map((m) => m.type)).toEqual(['topics', 'page', 'match']);
-    expect((await answer).results[0]!.topics).toEqual([0]);
+    expect([...readCard((await answer).batch, 0).topics]).toEqual([0]);
     expect(engine.mode).toBe('worker');
     expect(modes).toEqual(['worker']);
     // The same page JSON is not sent twice.
@@ -114,8 +114,8 @@ describe('TopicEngine', () => {
     expect(worker.terminated).toBe(true);
     expect(engine.mode).toBe('inline');
     expect(modes).toEqual(['inline']);
-    expect((await first).results[0]!.topics).toEqual([0]);
-    expect((await engine.match(1, [CARD])).results[0]!.topics).toEqual([0]);
+    expect([...readCard((await first).batch, 0).topics]).toEqual([0]);
+    expect([...readCard((await engine.match(1, [CARD])).batch, 0).topics]).toEqual([0]);
   });
 
   it('falls back when the worker script cannot be had, or never says it runs', async () => {
@@ -124,7 +124,7 @@ describe('TopicEngine', () => {
       throw new Error('extension context invalidated');
     });
     noScript.setTopics(1, [ENSEMBLES], 3);
-    expect((await noScript.match(1, [CARD])).results[0]!.topics).toEqual([0]);
+    expect([...readCard((await noScript.match(1, [CARD])).batch, 0).topics]).toEqual([0]);
     expect(noScript.mode).toBe('inline');
 
     vi.useFakeTimers();
@@ -134,7 +134,7 @@ describe('TopicEngine', () => {
       const answer = silent.match(1, [CARD]);
       await vi.advanceTimersByTimeAsync(5000);
       expect(silent.mode).toBe('inline');
-      expect((await answer).results[0]!.topics).toEqual([0]);
+      expect([...readCard((await answer).batch, 0).topics]).toEqual([0]);
     } finally {
       vi.useRealTimers();
     }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rawHydration } from '../../../utils/hf/hydration';
 import { TopicWorkerCore } from '../../../utils/topic-worker/core';
-import { SPAN_FIELD, type CardMatch, type FromWorker } from '../../../utils/topic-worker/protocol';
+import { batchSize, readCard, SPAN_FIELD, type CardMatch, type FromWorker, type MatchedBatch } from '../../../utils/topic-worker/protocol';
 import { compileTopics, type Topic } from '../../../utils/topics';
 import { ATTENTION, ENSEMBLES, IDS, loadDaily, PAPERS, titleOf } from '../content/daily-page';
 
@@ -14,9 +14,15 @@ function core(topics = TOPICS, gen = 1): TopicWorkerCore {
   return c;
 }
 
-function matched(reply: FromWorker | null): CardMatch[] {
+function batchOf(reply: FromWorker | null): MatchedBatch {
   if (reply?.type !== 'matched') throw new Error(`expected "matched", got ${reply?.type}`);
-  return reply.results;
+  return reply.batch;
+}
+
+/** Every card of a reply, in the order asked. */
+function matched(reply: FromWorker | null): CardMatch[] {
+  const batch = batchOf(reply);
+  return Array.from({ length: batchSize(batch) }, (_, i) => readCard(batch, i));
 }
 
 beforeEach(() => loadDaily());
@@ -25,14 +31,14 @@ describe('TopicWorkerCore', () => {
   it('matches cards from the page JSON exactly as the matcher does on the papers themselves', () => {
     const results = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: IDS.map((id) => ({ id, title: titleOf(id) })) }));
     const direct = compileTopics(TOPICS);
-    expect(results.map((r) => r.id)).toEqual(IDS);
+    expect(results).toHaveLength(IDS.length);
     let some = 0;
-    for (const r of results) {
-      const p = PAPERS.find((x) => x.id === r.id)!;
+    for (const [i, r] of results.entries()) {
+      const p = PAPERS.find((x) => x.id === IDS[i])!;
       expect(r.needFields).toBeUndefined();
       // Same topics, strongest first, as indexes into the list sent.
       const want = direct.match({ ...p, authors: undefined }).map((m) => TOPICS.findIndex((t) => t.id === m.topicId));
-      expect(r.topics).toEqual(want);
+      expect([...r.topics]).toEqual(want);
       if (want.length) some++;
       // Title spans point at the matched words of the title as shown.
       for (let i = 0; i < r.spans.length; i += 4) {
@@ -43,28 +49,45 @@ describe('TopicWorkerCore', () => {
     expect(some).toBeGreaterThan(5);
   });
 
+  it('answers with columns: typed arrays and strings, cheap to copy, read back the same after a structured clone', () => {
+    const cards = IDS.map((id) => ({ id, title: titleOf(id) }));
+    const batch = batchOf(core().handle({ type: 'match', req: 1, gen: 1, cards }));
+    const results = matched(core().handle({ type: 'match', req: 1, gen: 1, cards }));
+    for (const list of [batch.cards, batch.topics, batch.spans]) expect(list).toBeInstanceOf(Int32Array);
+    for (const list of [batch.names, batch.details]) expect(list.every((x) => typeof x === 'string')).toBe(true);
+    // Cards that match the same topics share one names string.
+    expect(batch.names.length).toBeLessThan(results.filter((r) => r.names !== null).length);
+    expect(results.some((r) => r.spans.length > 0)).toBe(true);
+    const copy = structuredClone(batch);
+    const plain = (r: CardMatch) => ({ ...r, topics: [...r.topics], spans: [...r.spans] });
+    expect(Array.from({ length: batchSize(copy) }, (_, i) => plain(readCard(copy, i)))).toEqual(results.map(plain));
+  });
+
   it('explains the highlighted topics word for word, from the title element\'s raw text', () => {
     const raw = `\n    ${titleOf('1801.02475').replace(/ /g, '\n  ')}  \n`; // as textContent reads an indented heading
     const [r] = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: [{ id: '1801.02475', title: raw }] }));
-    expect(r!.title).toBe(titleOf('1801.02475'));
-    expect(r!.topics).toEqual([1]);
+    expect([...r!.topics]).toEqual([1]);
+    expect(r!.names).toBe(ENSEMBLES.name);
+    expect(r!.accent).toBe(1);
     expect(r!.details).toEqual(['title: Ensemble · abstract: ensemble']);
   });
 
   it('asks for the card\'s own fields when no JSON entry has its title, and matches those', () => {
     const c = core();
     const [r] = matched(c.handle({ type: 'match', req: 1, gen: 1, cards: [{ id: IDS[0]!, title: 'A title the JSON never had' }] }));
-    expect(r).toMatchObject({ id: IDS[0], needFields: true, topics: [] });
+    expect(r).toMatchObject({ needFields: true, names: null, accent: -1, mute: -1 });
+    expect(r!.topics).toHaveLength(0);
     const fields = { id: IDS[0]!, title: 'Attention for ensembles' };
     const [again] = matched(c.handle({ type: 'match', req: 2, gen: 1, cards: [{ ...fields, fields }] }));
     expect(again!.needFields).toBeUndefined();
-    expect(again!.topics.sort()).toEqual([0, 1]);
+    expect([...again!.topics].sort()).toEqual([0, 1]);
   });
 
   it('answers a request for older topics with nothing, naming the current generation', () => {
     const c = core(TOPICS, 2);
     const reply = c.handle({ type: 'match', req: 7, gen: 1, cards: [{ id: IDS[0]!, title: titleOf(IDS[0]!) }] });
-    expect(reply).toEqual({ type: 'matched', req: 7, gen: 2, results: [] });
+    expect(reply).toMatchObject({ type: 'matched', req: 7, gen: 2 });
+    expect(batchSize(batchOf(reply))).toBe(0);
   });
 
   it('gives the preview the JSON\'s fields, and null for a card it does not describe', () => {

@@ -82,6 +82,8 @@ export interface Entry {
 const MESSAGE_MS = 8000;
 /** Detection work per task; what is left of a long page's detection goes on in the next task. */
 const PASS_BUDGET_MS = 20;
+/** Cards per match request. */
+const MATCH_CHUNK = 250;
 const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
 
@@ -255,7 +257,16 @@ export class PageDecorator {
     this.precedence = precedence;
     this.topicGen++;
     if (this.topicList.length) this.engine.setTopics(this.topicGen, this.topicList, MAX_CHIPS);
-    for (const entry of this.entries.values()) if (entry.mounted) this.mountQueue.push(entry);
+    for (const entry of this.entries.values()) {
+      if (!this.topicList.length) {
+        if (entry.mounted) this.mountQueue.push(entry); // no topics left: clear the cards' topics in slices
+        continue;
+      }
+      // Every card is asked at once (a few large requests cost the page far less than one per slice); the answers
+      // re-render what they change.
+      const rawTitle = entry.card.titleEl.textContent ?? '';
+      if (this.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
+    }
   }
 
   setView(patch: Partial<ViewToggles>): void {
@@ -406,6 +417,8 @@ export class PageDecorator {
     };
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
+    // Asked now rather than when its control is made, so all of a pass's new cards go in one request.
+    if (this.topicList.length) this.matchEntry(entry, card.titleEl.textContent ?? '');
     this.mountQueue.push(entry);
     return entry;
   }
@@ -465,9 +478,13 @@ export class PageDecorator {
 
   private flushMatches(withFields = false): void {
     this.flushScheduled = false;
-    const batch = this.toMatch;
+    const all = this.toMatch;
     this.toMatch = [];
-    if (!batch.length) return;
+    // Requests of a few hundred cards: where the page must match them itself, each is one task of its own.
+    for (let i = 0; i < all.length; i += MATCH_CHUNK) this.sendMatches(all.slice(i, i + MATCH_CHUNK), withFields);
+  }
+
+  private sendMatches(batch: Entry[], withFields: boolean): void {
     const start = performance.now();
     const gen = this.topicGen;
     this.sharePage();

@@ -81,6 +81,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** `n` cards: the daily fixture's cards repeated with new ids (test setup: their own markup, ids swapped). */
+function repeatCards(n: number): void {
+  const templates = [...document.querySelectorAll('article')];
+  const grid = templates[0]!.parentElement!;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = templates[i % templates.length]!;
+    const old = t.querySelector('h3 a')!.getAttribute('href')!.split('/').pop()!;
+    parts.push(t.outerHTML.split(old).join(`2611.${10000 + i}`));
+  }
+  grid.innerHTML = parts.join('');
+}
+
 describe('PageDecorator on the daily fixture', () => {
   it('puts exactly one control on each of the 27 cards', async () => {
     const d = makeDecorator();
@@ -125,16 +138,7 @@ describe('PageDecorator on the daily fixture', () => {
   });
 
   it('a long page is detected over several tasks; a pass asked for meanwhile runs after it', async () => {
-    // 300 cards: the daily fixture's cards repeated with new ids (test setup: their own markup, ids swapped).
-    const templates = [...document.querySelectorAll('article')];
-    const grid = templates[0]!.parentElement!;
-    const parts: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      const t = templates[i % templates.length]!;
-      const old = t.querySelector('h3 a')!.getAttribute('href')!.split('/').pop()!;
-      parts.push(t.outerHTML.split(old).join(`2611.${10000 + i}`));
-    }
-    grid.innerHTML = parts.join('');
+    repeatCards(300);
     const d = makeDecorator();
     const ends: number[] = [];
     d.onPass = ({ found }) => ends.push(found);
@@ -275,6 +279,25 @@ describe('PageDecorator with topics', () => {
     expect(ATTENTION_IDS).not.toContain('1506.03134'); // "Pointer Networks"
     expect(ENSEMBLE_IDS.length).toBeGreaterThan(3);
     expect(ATTENTION_IDS.length).toBeGreaterThan(5);
+  });
+
+  it('asks the engine about a long page in a few large requests, not one per slice of controls', async () => {
+    repeatCards(300);
+    const engine = new TopicEngine();
+    const match = vi.spyOn(engine, 'match');
+    decorator = new PageDecorator(document, () => DAILY_URL, mirror, actions, new TopicHighlights(), () => {}, engine, everythingNear());
+    decorator.setTopics([ENSEMBLES], 'highlight-wins');
+    decorator.pass();
+    await until(() => document.querySelectorAll('[data-papersift-ui]').length === 300, 'every card has its control');
+    await until(() => decorator.stats().topicCounts.ensembles! > 0, 'matched');
+    // The page JSON knows none of these made-up ids, so every card is asked a second time with its own fields.
+    const asked = () => match.mock.calls.map(([, cards]) => `${cards.length}${cards.every((c) => c.fields) ? '+fields' : ''}`);
+    expect(asked()).toEqual(['250', '50', '250+fields', '50+fields']);
+    // Asked again when the topics change: every card, in the same few requests.
+    match.mockClear();
+    decorator.setTopics([ENSEMBLES, ATTENTION], 'highlight-wins');
+    await until(() => decorator.stats().topicCounts.attention! > 0, 'matched again');
+    expect(asked()).toEqual(['250', '50', '250+fields', '50+fields']);
   });
 
   it('marks highlight matches, mutes mute matches, and honours precedence', async () => {

@@ -1,10 +1,12 @@
 import type { PagePaper } from '../storage/last-page-record';
 import { TopicWorkerCore } from '../topic-worker/core';
-import type { CardToMatch, FromWorker, MatchedBatch, ToWorker } from '../topic-worker/protocol';
+import { batchSize, packBatch, readCard, type CardMatch, type CardToMatch, type FromWorker, type MatchedBatch, type ToWorker } from '../topic-worker/protocol';
 import type { Topic } from '../topics/types';
 
 /** How long a worker may take to start before the page matches in its own thread instead. */
 const START_TIMEOUT_MS = 4000;
+/** Cards matched per task when the page matches them itself. */
+const INLINE_CHUNK = 250;
 
 type Pending = { msg: ToWorker; resolve(reply: FromWorker): void; reject(err: Error): void };
 
@@ -185,11 +187,18 @@ export class TopicEngine {
     this.onMode('inline');
   }
 
-  /** One message per task, so a long page is matched in pieces between which the page stays responsive. */
+  /**
+   * One task per message, and a long match request in tasks of INLINE_CHUNK cards, so a long page is matched in
+   * pieces between which the page stays responsive. (A worker takes a whole page at once: one answer, applied once.)
+   */
   private runInline(msg: ToWorker): void {
     const core = this.inline!;
     if (msg.type === 'topics' || msg.type === 'page') {
       core.reply(msg); // cheap: the JSON is parsed when first needed
+      return;
+    }
+    if (msg.type === 'match' && msg.cards.length > INLINE_CHUNK) {
+      this.matchInlineInSteps(core, msg);
       return;
     }
     setTimeout(() => {
@@ -197,6 +206,20 @@ export class TopicEngine {
       const reply = core.reply(msg);
       if (reply) this.receive(reply);
     }, 0);
+  }
+
+  private matchInlineInSteps(core: TopicWorkerCore, msg: Extract<ToWorker, { type: 'match' }>): void {
+    const cards: CardMatch[] = [];
+    const step = (from: number) =>
+      setTimeout(() => {
+        if (this.destroyed) return;
+        const reply = core.reply({ ...msg, cards: msg.cards.slice(from, from + INLINE_CHUNK) });
+        if (reply?.type !== 'matched') return void (reply && this.receive(reply));
+        for (let i = 0; i < batchSize(reply.batch); i++) cards.push(readCard(reply.batch, i));
+        if (from + INLINE_CHUNK < msg.cards.length) step(from + INLINE_CHUNK);
+        else this.receive({ ...reply, batch: packBatch(cards) });
+      }, 0);
+    step(0);
   }
 }
 

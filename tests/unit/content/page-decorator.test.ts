@@ -281,7 +281,7 @@ describe('PageDecorator with topics', () => {
     expect(ATTENTION_IDS.length).toBeGreaterThan(5);
   });
 
-  it('asks the engine about a long page in a few large requests, not one per slice of controls', async () => {
+  it('asks the engine about a whole page in one request, not one per slice of controls', async () => {
     repeatCards(300);
     const engine = new TopicEngine();
     const match = vi.spyOn(engine, 'match');
@@ -292,12 +292,12 @@ describe('PageDecorator with topics', () => {
     await until(() => decorator.stats().topicCounts.ensembles! > 0, 'matched');
     // The page JSON knows none of these made-up ids, so every card is asked a second time with its own fields.
     const asked = () => match.mock.calls.map(([, cards]) => `${cards.length}${cards.every((c) => c.fields) ? '+fields' : ''}`);
-    expect(asked()).toEqual(['250', '50', '250+fields', '50+fields']);
-    // Asked again when the topics change: every card, in the same few requests.
+    expect(asked()).toEqual(['300', '300+fields']);
+    // Asked again when the topics change: every card, in one request again.
     match.mockClear();
     decorator.setTopics([ENSEMBLES, ATTENTION], 'highlight-wins');
     await until(() => decorator.stats().topicCounts.attention! > 0, 'matched again');
-    expect(asked()).toEqual(['250', '50', '250+fields', '50+fields']);
+    expect(asked()).toEqual(['300', '300+fields']);
   });
 
   it('marks highlight matches, mutes mute matches, and honours precedence', async () => {

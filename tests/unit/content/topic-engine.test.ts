@@ -84,6 +84,21 @@ describe('TopicEngine', () => {
     expect(worker.received.filter((m) => m.type === 'page')).toHaveLength(1);
   });
 
+  it('in the page, matches a long request in tasks of 250 cards and answers it whole, as the worker would', async () => {
+    const cards = Array.from({ length: 600 }, (_, i) => ({ ...CARD, id: `2611.${10000 + i}`, fields: { ...CARD.fields, id: `2611.${10000 + i}` } }));
+    const core = new TopicWorkerCore();
+    core.handle({ type: 'topics', gen: 1, topics: [ENSEMBLES], maxDetails: 3 });
+    const whole = core.handle({ type: 'match', req: 1, gen: 1, cards });
+    const engine = new TopicEngine();
+    engine.setTopics(1, [ENSEMBLES], 3);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const { batch } = await engine.match(1, cards);
+    const tasks = timers.mock.calls.length;
+    timers.mockRestore();
+    expect(tasks).toBe(3); // 250 + 250 + 100
+    expect(batch).toEqual(whole?.type === 'matched' ? whole.batch : null);
+  });
+
   it('counts the work it does on the page\'s thread: starting the worker and taking its messages', async () => {
     stubWorker();
     const engine = new TopicEngine(async () => 'self.onmessage = () => {}');

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { API_DAILY, fixtureHtml, listedPapers } from '../../scripts/lib/fixtures';
 import type { PaperSiftBrowser } from '../../scripts/lib/browser';
+import { firstTopicIs } from '../../utils/content/topic-highlights';
 import { compileTopics, type MatchableText, type Topic } from '../../utils/topics';
 import type { Prefs } from '../../utils/storage/prefs-schema';
 import {
@@ -212,6 +213,14 @@ describe('topics on the daily page', () => {
     // The ring is drawn (box-shadow in the topic's colour: #16a34a = rgb(22, 163, 74)).
     const ring = await cardById(page, '1801.02475').evaluate((r) => getComputedStyle(r).boxShadow);
     expect(ring).toContain('rgb(22, 163, 74)');
+    // The ring rules find a card's first topic by name in Chromium's selector engine, whatever the name holds.
+    const names = ['He said "hi"', 'back\\slash', '🧪 lab, bench', 'A'];
+    const found = await page.evaluate((cases) => cases.map(({ name, sel }) => {
+      const card = document.createElement('article');
+      const is = (value: string) => (card.setAttribute('data-papersift-topics', value), card.matches(sel));
+      return [is(name), is(`${name},Other`), is(`Other,${name}`), is(`${name}x`)];
+    }), names.map((name) => ({ name, sel: firstTopicIs(name) })));
+    expect(found).toEqual(names.map(() => [true, true, false, false]));
 
     // The chip says why, is focusable and has a tooltip.
     const chip = cardById(page, '1801.02475').locator('.chip');

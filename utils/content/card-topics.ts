@@ -9,8 +9,6 @@ import { mapElementText, type MappedElementText } from './text-ranges';
 export interface CardTopicResult {
   /** Names of the highlighted topics, comma-separated (the `data-papersift-topics` value); null when none. */
   highlightNames: string | null;
-  /** Id of the strongest highlighted topic (its colour is the card's accent); null when none. */
-  accent: string | null;
   /** Name of the strongest muted topic, null when none: with `highlightNames`, all that decides topic hiding. */
   muteName: string | null;
   /** Where the worker's answer is, read in full only for what some cards need: chips, word marks, the popup's counts. */
@@ -29,11 +27,10 @@ export function topicMatchTemplates(topics: readonly Topic[]): TopicMatch[] {
   return topics.map((t) => ({ topicId: t.id, name: t.name, colour: t.colour, mode: t.mode, score: 0, hits: [] }));
 }
 
-/** What every card needs at once from card `index` of the worker's answer: its hook, accent and hiding. */
+/** What every card needs at once from card `index` of the worker's answer: its hook (which also sets its ring) and hiding. */
 export function cardTopicResult(batch: MatchedBatch, index: number, rawTitle: string, templates: readonly TopicMatch[]): CardTopicResult {
   return {
     highlightNames: cardNames(batch, index),
-    accent: templates[cardInt(batch, index, 'accent')]?.topicId ?? null,
     muteName: templates[cardInt(batch, index, 'mute')]?.name ?? null,
     batch,
     index,

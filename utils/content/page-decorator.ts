@@ -32,7 +32,6 @@ export const HOOKS = {
   busy: 'data-papersift-busy',
   // Private to PaperSift's own CSS:
   layout: 'data-papersift-layout',
-  accent: 'data-papersift-accent',
   revealed: 'data-papersift-revealed',
   current: 'data-papersift-current',
 } as const;
@@ -72,7 +71,7 @@ export interface Entry {
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
   /** The topic hooks last written on the root (see markTopics); null = read the element. */
-  marked: { hidden: string | null; topics: string | null; accent: string | null } | null;
+  marked: { hidden: string | null; topics: string | null } | null;
   /** Chips of `topics`, made when first drawn. */
   chips: { of: CardTopicResult; list: TopicChip[] } | null;
   /** Last rendered view, to skip renders that would change nothing. */
@@ -568,26 +567,23 @@ export class PageDecorator {
   }
 
   /**
-   * The hooks that follow the card's topics: its topic names, why it is hidden, its accent (coloured by
-   * TopicHighlights' rules). Written from what we last wrote, without reading the element back: applying answers
+   * The hooks that follow the card's topics: its topic names (the first one colours its ring, by TopicHighlights'
+   * rules) and why it is hidden. Written from what we last wrote, without reading the element back: applying answers
    * for 1,000 cards is mostly these writes. markRoot (every pass) checks the element itself.
    */
   private markTopics(entry: Entry): void {
     const root = entry.card.root;
     const hidden = this.hiddenReason(entry);
     const topics = this.highlightNames(entry);
-    const accent = entry.topics?.accent ?? null;
     const last = entry.marked;
     if (!last) {
       setAttr(root, HOOKS.hidden, hidden);
       setAttr(root, HOOKS.topics, topics);
-      setAttr(root, HOOKS.accent, accent);
     } else {
       if (last.hidden !== hidden) writeAttr(root, HOOKS.hidden, hidden);
       if (last.topics !== topics) writeAttr(root, HOOKS.topics, topics);
-      if (last.accent !== accent) writeAttr(root, HOOKS.accent, accent);
     }
-    entry.marked = { hidden, topics, accent };
+    entry.marked = { hidden, topics };
   }
 
   private unmount(entry: Entry): void {

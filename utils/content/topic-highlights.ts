@@ -1,13 +1,26 @@
 import type { Topic } from '../topics';
 
 /**
- * The page stylesheet of the topics: each highlight topic's ring (`data-papersift-accent="<topic id>"` on a card root,
- * one attribute instead of an inline style per card), and its word marks.
+ * The page stylesheet of the topics: each highlight topic's ring on the cards whose strongest topic it is (the first
+ * name of their `data-papersift-topics`, so no other attribute per card is needed), and its word marks.
  *
  * Words are marked with the CSS Custom Highlight API: ranges are painted by the browser, so HF's DOM, links and
  * text selection stay exactly as they were. One named highlight per topic, coloured by a rule we generate.
- * Engines without the API simply show no word marks; chips and accents still work.
+ * Engines without the API simply show no word marks; chips and rings still work.
  */
+
+/** `text` as a double-quoted CSS string. */
+export function cssString(text: string): string {
+  return `"${text.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** Cards whose first topic is `name`: the whole value, or the value up to its first separator. */
+export function firstTopicIs(name: string): string {
+  return `[data-papersift-topics=${cssString(name)}], [data-papersift-topics^=${cssString(`${name},`)}]`;
+}
+
+const COLOUR_RE = /^#[0-9a-f]{6}$/i;
+
 export class TopicHighlights {
   private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
   private readonly byTopic = new Map<string, Highlight>();
@@ -17,17 +30,18 @@ export class TopicHighlights {
   setTopics(topics: Topic[]): void {
     this.clearAll();
     const rules: string[] = [];
+    // Shortest names first: a name with a comma in it ("A,B") would also match "A"'s prefix rule, and of two rules
+    // that match, the later one wins. The ring is set per topic rather than through an inherited custom property,
+    // which would restyle every element inside each marked card (measured: a third more style and layout work).
+    const rings = topics.filter((t) => t.mode === 'highlight' && COLOUR_RE.test(t.colour)).sort((a, b) => a.name.length - b.name.length);
+    for (const topic of rings) {
+      const cards = firstTopicIs(topic.name);
+      // One attribute more than page-hooks.css's default ring, so these win wherever the two sheets come in the cascade.
+      rules.push(`[data-papersift-topics]:is(${cards}) { box-shadow: 0 0 0 2px ${topic.colour}; }`);
+      rules.push(`html[data-papersift-highlight-style='subtle'] [data-papersift-topics]:is(${cards}) { box-shadow: inset 4px 0 0 ${topic.colour}; }`);
+    }
     topics.forEach((topic, i) => {
-      if (topic.mode !== 'highlight' || !/^#[0-9a-f]{6}$/i.test(topic.colour)) return;
-      // Topic ids are letters, digits, "-" and "_" (validated by the background): safe inside the quotes. The ring
-      // is set here per topic rather than through an inherited custom property, which would restyle every
-      // element inside each marked card (measured: a third more style and layout work on a 1,000-card page).
-      if (/^[A-Za-z0-9_-]+$/.test(topic.id)) {
-        const card = `[data-papersift-topics][data-papersift-accent="${topic.id}"]`;
-        rules.push(`${card} { box-shadow: 0 0 0 2px ${topic.colour}; }`);
-        rules.push(`html[data-papersift-highlight-style='subtle'] ${card} { box-shadow: inset 4px 0 0 ${topic.colour}; }`);
-      }
-      if (!this.supported) return;
+      if (topic.mode !== 'highlight' || !COLOUR_RE.test(topic.colour) || !this.supported) return;
       const name = `papersift-topic-${i}`;
       const highlight = new Highlight();
       CSS.highlights.set(name, highlight);

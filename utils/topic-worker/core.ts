@@ -63,7 +63,7 @@ export class TopicWorkerCore {
   private matchOne(card: CardToMatch): CardMatch {
     const topics: number[] = [];
     const spans: number[] = [];
-    const result: CardMatch = { topics, names: null, accent: -1, mute: -1, details: [], spans, abstractLength: 0 };
+    const result: CardMatch = { topics, names: null, mute: -1, details: [], spans, abstractLength: 0 };
     const paper: MatchableText | null = card.fields ?? this.fromHint(card);
     if (!paper) {
       result.needFields = true;
@@ -73,10 +73,7 @@ export class TopicWorkerCore {
     const matches = this.matcher.match(paper);
     for (const m of matches) topics.push(this.indexOf.get(m.topicId) ?? -1);
     const highlighted = highlightMatches(matches);
-    if (highlighted.length) {
-      result.names = highlighted.map((m) => m.name).join(',');
-      result.accent = this.indexOf.get(highlighted[0]!.topicId) ?? -1;
-    }
+    if (highlighted.length) result.names = highlighted.map((m) => m.name).join(',');
     const mute = matches.find((m) => m.mode === 'mute');
     if (mute) result.mute = this.indexOf.get(mute.topicId) ?? -1;
     highlighted.forEach((m, i) => {

@@ -35,10 +35,9 @@ export interface CardMatch {
   /** Every matched topic (both modes) as an index into the topic list, strongest first. */
   topics: IntList;
   /** What every card needs at once, worked out here so the page only copies it onto the card: the highlighted
-   *  topics' names comma-separated (the `data-papersift-topics` value), the strongest one's index (its accent),
-   *  the strongest muted topic's index; -1 = none. */
+   *  topics' names comma-separated, strongest first (the `data-papersift-topics` value; the first one's colour is
+   *  the card's ring), and the strongest muted topic's index (-1 = none). */
   names: string | null;
-  accent: number;
   mute: number;
   /** For the highlighted topics in `topics` order: what matched where (the first `maxDetails` only). */
   details: string[];
@@ -51,7 +50,7 @@ export interface CardMatch {
 /**
  * The answers for a batch of cards, in the order they were asked, as columns: a structured clone copies a typed array
  * in one go and a few strings cheaply, where a thousand small objects are copied field by field (measured: that was
- * most of what a 1,000-card reply cost the page). Read with `names` / `accent` / ... or `readCard`.
+ * most of what a 1,000-card reply cost the page). Read with `cardNames` / `cardInt` or `readCard`.
  */
 export interface MatchedBatch {
   /** CARD_STRIDE ints per card, at the offsets of CARD_FIELD. */
@@ -64,8 +63,8 @@ export interface MatchedBatch {
 }
 
 /** Offsets in a card's row of `MatchedBatch.cards`; lists end where the card's `*End` says and start where the previous card's ended. */
-export const CARD_FIELD = { names: 0, accent: 1, mute: 2, needFields: 3, abstractLength: 4, topicsEnd: 5, spansEnd: 6, detailsEnd: 7 } as const;
-export const CARD_STRIDE = 8;
+export const CARD_FIELD = { names: 0, mute: 1, needFields: 2, abstractLength: 3, topicsEnd: 4, spansEnd: 5, detailsEnd: 6 } as const;
+export const CARD_STRIDE = 7;
 
 export function batchSize(batch: MatchedBatch): number {
   return batch.cards.length / CARD_STRIDE;
@@ -91,7 +90,6 @@ export function readCard(batch: MatchedBatch, i: number): CardMatch {
   const card: CardMatch = {
     topics: listOf(batch, i, batch.topics, 'topicsEnd'),
     names: cardNames(batch, i),
-    accent: cardInt(batch, i, 'accent'),
     mute: cardInt(batch, i, 'mute'),
     details: listOf(batch, i, batch.details, 'detailsEnd'),
     spans: listOf(batch, i, batch.spans, 'spansEnd'),
@@ -118,7 +116,7 @@ export function packBatch(cards: CardMatch[]): MatchedBatch {
     for (let k = 0; k < c.topics.length; k++) topics.push(c.topics[k]!);
     for (let k = 0; k < c.spans.length; k++) spans.push(c.spans[k]!);
     details.push(...c.details);
-    rows.set([n, c.accent, c.mute, c.needFields ? 1 : 0, c.abstractLength, topics.length, spans.length, details.length], i * CARD_STRIDE);
+    rows.set([n, c.mute, c.needFields ? 1 : 0, c.abstractLength, topics.length, spans.length, details.length], i * CARD_STRIDE);
   });
   return { cards: rows, names, topics: Int32Array.from(topics), spans: Int32Array.from(spans), details };
 }

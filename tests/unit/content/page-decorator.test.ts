@@ -313,7 +313,6 @@ describe('PageDecorator with topics', () => {
     expect(topicIds()).toEqual(ENSEMBLE_IDS);
     for (const id of ENSEMBLE_IDS) {
       expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
-      expect(rootOf(id).getAttribute('data-papersift-accent')).toBe('ensembles'); // the strongest topic's colour
       const chip = shadowOf(id).querySelector('.chip')!;
       expect(chip.getAttribute('tabindex')).toBe('0');
       expect(chip.getAttribute('aria-label')).toMatch(/^Topic Ensembles: (title|abstract|keywords): /);
@@ -348,7 +347,6 @@ describe('PageDecorator with topics', () => {
     // No topics: every mark goes.
     d.setTopics(null, 'highlight-wins');
     await until(() => topicIds().length === 0 && hiddenIds().length === 0, 'topics cleared');
-    expect(roots().some((r) => r.hasAttribute('data-papersift-accent'))).toBe(false);
     expect(d.stats().topicCounts).toEqual({});
   });
 
@@ -371,9 +369,9 @@ describe('PageDecorator with topics', () => {
     for (const r of ranges) expect(r.startContainer.parentElement!.closest('h3')).not.toBeNull();
     const sheet = document.querySelector('style[data-papersift-style="highlights"]')!.textContent;
     expect(sheet).toContain('::highlight(papersift-topic-1)');
-    // The accent colour of each highlight topic, for the cards whose strongest topic it is.
-    expect(sheet).toContain('[data-papersift-topics][data-papersift-accent="ensembles"] { box-shadow: 0 0 0 2px #16a34a; }');
-    expect(sheet).not.toContain('[data-papersift-accent="attention"]'); // a mute topic has no accent
+    // The ring colour of each highlight topic, for the cards whose strongest (first) topic it is.
+    expect(sheet).toContain('[data-papersift-topics]:is([data-papersift-topics="Ensembles"], [data-papersift-topics^="Ensembles,"]) { box-shadow: 0 0 0 2px #16a34a; }');
+    expect(sheet).not.toContain('"Attention'); // a mute topic has no ring
     // A removed card takes its ranges with it.
     const withTitleHit = PAPERS.find((p) => /\bensembles?\b/i.test(p.title))!;
     const own = [...withTitleHit.title.matchAll(/\bensembles?\b/gi)].length;

@@ -68,14 +68,13 @@ describe('TopicWorkerCore', () => {
     const [r] = matched(core().handle({ type: 'match', req: 1, gen: 1, cards: [{ id: '1801.02475', title: raw }] }));
     expect([...r!.topics]).toEqual([1]);
     expect(r!.names).toBe(ENSEMBLES.name);
-    expect(r!.accent).toBe(1);
     expect(r!.details).toEqual(['title: Ensemble · abstract: ensemble']);
   });
 
   it('asks for the card\'s own fields when no JSON entry has its title, and matches those', () => {
     const c = core();
     const [r] = matched(c.handle({ type: 'match', req: 1, gen: 1, cards: [{ id: IDS[0]!, title: 'A title the JSON never had' }] }));
-    expect(r).toMatchObject({ needFields: true, names: null, accent: -1, mute: -1 });
+    expect(r).toMatchObject({ needFields: true, names: null, mute: -1 });
     expect(r!.topics).toHaveLength(0);
     const fields = { id: IDS[0]!, title: 'Attention for ensembles' };
     const [again] = matched(c.handle({ type: 'match', req: 2, gen: 1, cards: [{ ...fields, fields }] }));

@@ -296,13 +296,17 @@ export class PageDecorator {
     return this.container;
   }
 
-  /** The summary bar's counts: cheap enough to take after every slice of a 1,000-card page. */
+  /**
+   * The summary bar's counts: cheap enough to take after every slice of a 1,000-card page. A card's hooks are
+   * written (markTopics) whenever its hiding or topics change, so what was written is what is counted.
+   */
   counts(): { found: number; matched: number; hidden: number } {
     let hidden = 0;
     let matched = 0;
     for (const e of this.entries.values()) {
-      if (this.hiddenReason(e)) hidden++;
-      if (this.highlightNames(e)) matched++;
+      const m = e.marked;
+      if (m ? m.hidden !== null : this.hiddenReason(e) !== null) hidden++;
+      if (m ? m.topics !== null : this.highlightNames(e) !== null) matched++;
     }
     return { found: this.entries.size, matched, hidden };
   }

@@ -141,12 +141,12 @@ const visualOrder = (l: Layout) =>
     .sort((a, b) => a.top - b.top || a.left - b.left)
     .map((c) => c.id);
 
-/** Every `papersift-topic-*` highlight, with its ranges as `<card id>|<text>`. */
+/** Every PaperSift highlight (`papersift-c<palette index>`, `papersift-topic-<index>`), its ranges as `<card id>|<text>`. */
 function highlightRanges(page: Page) {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      if (!String(name).startsWith('papersift-topic-')) continue;
+      if (!/^papersift-(c|topic-)\d+$/.test(String(name))) continue;
       out[name] = [...h].map((r) => {
         const el = r.startContainer.parentElement;
         const live = document.createRange(); // marks are StaticRanges, which have no text of their own
@@ -241,12 +241,17 @@ describe('topics on the daily page', () => {
     await eventually(
       () => highlightRanges(page),
       (h) => {
-        expect(Object.keys(h).sort()).toEqual(['papersift-topic-0', 'papersift-topic-1']);
-        expect(h['papersift-topic-0']!.sort()).toEqual(wantEnsemble);
+        // Ensembles has a palette colour (its highlight is coloured by page-hooks.css), Tabular a custom one.
+        expect(Object.keys(h).sort()).toEqual(['papersift-c2', 'papersift-topic-1']);
+        expect(h['papersift-c2']!.sort()).toEqual(wantEnsemble);
         expect(h['papersift-topic-1']).toEqual(wantTabular);
       },
     );
     expect(wantEnsemble).toContain('1801.02475|Ensemble');
+    // Both are painted in their topic's colour: a 30% tint.
+    const tints = await cardById(page, '1801.02475').locator('h3').evaluate((h3) =>
+      ['papersift-c2', 'papersift-topic-1'].map((n) => getComputedStyle(h3, `::highlight(${n})`).backgroundColor));
+    expect(tints).toEqual(['rgba(22, 163, 74, 0.3)', 'rgba(147, 51, 234, 0.3)']);
   });
 
   it('a mute topic collapses its cards to "Hidden by topic" placeholders; Show reveals; the bar counts them', async () => {
@@ -437,7 +442,7 @@ describe('topics on the daily page', () => {
     await putTopics(ctl, ENSEMBLES);
     await eventually(() => idsWith(page, 'data-papersift-topics'), (ids) => expect(ids).toEqual(ENSEMBLE_IDS), CROSS_TAB_MS);
     await eventually(() => cardById(page, '1801.02475').locator('.chip').count(), (n) => expect(n).toBe(1));
-    await eventually(() => highlightRanges(page), (h) => expect(h['papersift-topic-0']?.length).toBeGreaterThan(0));
+    await eventually(() => highlightRanges(page), (h) => expect(h['papersift-c2']?.length).toBeGreaterThan(0));
 
     await send(ctl, { type: 'topics/delete', id: ENSEMBLES.id });
     await eventually(() => idsWith(page, 'data-papersift-topics'), (ids) => expect(ids).toEqual([]), CROSS_TAB_MS);

@@ -1,13 +1,24 @@
 import type { Topic } from '../topics';
+import { TOPIC_PALETTE } from '../topics/palette';
 
 /**
  * The page stylesheet of the topics: each highlight topic's ring on the cards whose strongest topic it is (the first
  * name of their `data-papersift-topics`, so no other attribute per card is needed), and its word marks.
  *
  * Words are marked with the CSS Custom Highlight API: ranges are painted by the browser, so HF's DOM, links and
- * text selection stay exactly as they were. One named highlight per topic, coloured by a rule we generate.
+ * text selection stay exactly as they were. One named highlight per colour: the palette's are coloured by static
+ * rules in page-hooks.css (`papersift-c<index>`), because writing a `::highlight()` rule later restyles the whole page
+ * (measured: 20-30 ms of style work on the month page); a custom colour gets a rule here (`papersift-topic-<index>`).
  * Engines without the API simply show no word marks; chips and rings still work.
  */
+
+/** The highlight name of a palette colour; its rule is in page-hooks.css. */
+export function paletteHighlightName(colour: string): string | null {
+  const i = TOPIC_PALETTE.indexOf(colour.toLowerCase());
+  return i < 0 ? null : `papersift-c${i}`;
+}
+
+const OUR_HIGHLIGHT_RE = /^papersift-(c|topic-)\d+$/;
 
 /** `text` as a double-quoted CSS string. */
 export function cssString(text: string): string {
@@ -42,12 +53,16 @@ export class TopicHighlights {
     }
     topics.forEach((topic, i) => {
       if (topic.mode !== 'highlight' || !COLOUR_RE.test(topic.colour) || !this.supported) return;
-      const name = `papersift-topic-${i}`;
-      const highlight = new Highlight();
-      CSS.highlights.set(name, highlight);
+      const palette = paletteHighlightName(topic.colour);
+      const name = palette ?? `papersift-topic-${i}`;
+      let highlight = CSS.highlights.get(name) as Highlight | undefined; // topics of one colour share its highlight
+      if (!highlight) {
+        highlight = new Highlight();
+        CSS.highlights.set(name, highlight);
+      }
       this.byTopic.set(topic.id, highlight);
-      // 30% tint behind the text plus an underline in the full colour: readable on HF's light and dark themes.
-      rules.push(`::highlight(${name}) { background-color: ${topic.colour}4d; text-decoration: underline 2px ${topic.colour}; }`);
+      // As page-hooks.css does for the palette: 30% tint behind the text plus an underline in the full colour.
+      if (!palette) rules.push(`::highlight(${name}) { background-color: ${topic.colour}4d; text-decoration: underline 2px ${topic.colour}; }`);
     });
     if (!this.style) {
       this.style = document.createElement('style');
@@ -86,7 +101,7 @@ export class TopicHighlights {
 
   private clearAll(): void {
     if (!this.supported) return;
-    for (const [name] of CSS.highlights ?? []) if (String(name).startsWith('papersift-topic-')) CSS.highlights.delete(name);
+    for (const [name] of CSS.highlights ?? []) if (OUR_HIGHLIGHT_RE.test(String(name))) CSS.highlights.delete(name);
     this.byTopic.clear();
     this.rangesOf.clear();
   }

@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cssString, firstTopicIs, TopicHighlights } from '../../../utils/content/topic-highlights';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cssString, firstTopicIs, paletteHighlightName, TopicHighlights } from '../../../utils/content/topic-highlights';
 import type { Topic } from '../../../utils/topics';
+import { TOPIC_PALETTE } from '../../../utils/topics/palette';
 
 const card = (topics: string) => {
   const el = document.createElement('article');
@@ -11,7 +13,10 @@ const card = (topics: string) => {
 const topic = (id: string, name: string, colour: string): Topic =>
   ({ id, name, colour, mode: 'highlight', terms: [name], exclusions: [], fields: ['title'], createdAt: 0, updatedAt: 0 }) as unknown as Topic;
 
-afterEach(() => document.head.replaceChildren());
+afterEach(() => {
+  document.head.replaceChildren();
+  vi.unstubAllGlobals();
+});
 
 describe('ring rules', () => {
   it('select the cards whose first topic is the one named, whatever the name holds', () => {
@@ -39,6 +44,41 @@ describe('ring rules', () => {
     const sheet = document.querySelector('style[data-papersift-style="highlights"]')!.textContent!;
     const rings = sheet.split('\n').filter((r) => r.startsWith('[data-papersift-topics]:is('));
     expect(rings.map((r) => r.match(/#\d{6}/)![0])).toEqual(['#222222', '#111111']);
+    h.destroy();
+  });
+});
+
+describe('word marks', () => {
+  it('page-hooks.css colours a highlight for every palette colour, in the palette\'s order', () => {
+    const pageHooksCss = readFileSync('components/page-hooks.css', 'utf8') // vitest runs from the project root;
+    TOPIC_PALETTE.forEach((c, i) => {
+      expect(paletteHighlightName(c.toUpperCase())).toBe(`papersift-c${i}`);
+      expect(pageHooksCss).toContain(`::highlight(papersift-c${i}) { background-color: ${c}4d; text-decoration: underline 2px ${c}; }`);
+    });
+    expect(pageHooksCss.match(/::highlight\(papersift-c\d+\)/g)).toHaveLength(TOPIC_PALETTE.length);
+  });
+
+  it('palette colours use those highlights (shared by topics of one colour); a custom colour gets its own rule', () => {
+    const registry = new Map<string, Set<unknown>>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', class extends Set<unknown> {});
+    const h = new TopicHighlights();
+    const [blue, green] = [TOPIC_PALETTE[0]!, TOPIC_PALETTE[2]!];
+    h.setTopics([topic('a', 'A', blue), topic('b', 'B', '#123456'), topic('c', 'C', blue), topic('d', 'D', green)]);
+    expect([...registry.keys()].sort()).toEqual(['papersift-c0', 'papersift-c2', 'papersift-topic-1']);
+    const sheet = document.querySelector('style[data-papersift-style="highlights"]')!.textContent!;
+    expect(sheet.match(/::highlight\([^)]*\)/g)).toEqual(['::highlight(papersift-topic-1)']);
+    // Marks of A and C go to the one blue highlight, and each card's marks can still be taken back on their own.
+    const [card1, card2] = [{}, {}];
+    const r1 = {} as AbstractRange;
+    const r2 = {} as AbstractRange;
+    h.paint(card1, [{ topicId: 'a', range: r1 }]);
+    h.paint(card2, [{ topicId: 'c', range: r2 }]);
+    expect([...registry.get('papersift-c0')!]).toEqual([r1, r2]);
+    h.clear(card1);
+    expect([...registry.get('papersift-c0')!]).toEqual([r2]);
+    h.setTopics([]);
+    expect(registry.size).toBe(0);
     h.destroy();
   });
 });

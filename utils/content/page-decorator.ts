@@ -272,6 +272,7 @@ export class PageDecorator {
     this.markContainer();
     this.refresh();
     this.afterOwnMutations();
+    this.near.recheck(); // reordered or filtered cards move without a scroll
   }
 
   private markContainer(): void {

@@ -59,6 +59,7 @@ function fakeViewport() {
     observe: () => {},
     unobserve: (el) => near.delete(el),
     isNear: (el) => near.has(el),
+    recheck: () => {},
     disconnect: () => near.clear(),
   };
   const show = (ids: string[]) => {

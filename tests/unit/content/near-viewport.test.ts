@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNearViewport, type NearViewport } from '../../../utils/content/near-viewport';
+import { until } from './daily-page';
+
+/** An element whose box is `top` px from the viewport's top, 100 px tall (0 × 0 when `top` is null: display none). */
+function box(top: number | null): HTMLElement & { top: number | null } {
+  const el = document.createElement('article') as HTMLElement & { top: number | null };
+  el.top = top;
+  el.getBoundingClientRect = () =>
+    (el.top === null ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, el.top, 300, 100));
+  document.body.append(el);
+  return el;
+}
+
+const frames = (ms = 0) => new Promise((r) => setTimeout(r, ms + 50));
+
+let tracker: NearViewport | null = null;
+afterEach(() => {
+  tracker?.disconnect();
+  document.body.replaceChildren();
+});
+
+describe('createNearViewport', () => {
+  it('reports the cards within a screen of the viewport once, after the next frame; the others when they come near', async () => {
+    const h = window.innerHeight;
+    expect(h).toBeGreaterThan(0);
+    const [inView, below, far, none] = [box(100), box(1.5 * h), box(5 * h), box(null)];
+    tracker = createNearViewport();
+    const seen: Element[][] = [];
+    tracker.onNear = (els) => seen.push(els);
+    for (const el of [inView, below, far, none]) tracker.observe(el);
+    expect(seen).toEqual([]); // not before a frame
+    await until(() => seen.length > 0, 'first look');
+    expect(seen).toEqual([[inView, below]]);
+    expect([inView, below, far, none].map((el) => tracker!.isNear(el))).toEqual([true, true, false, false]);
+
+    // Scrolling brings the far card near (checked at most every 100 ms while scrolling).
+    far.top = 0.5 * h;
+    window.dispatchEvent(new Event('scroll'));
+    await until(() => seen.length > 1, 'look after the scroll');
+    expect(seen).toEqual([[inView, below], [far]]);
+
+    // A card that took no room and now does (shown again): found on the next look.
+    none.top = 10;
+    tracker.recheck();
+    await until(() => seen.length > 2, 'look again');
+    expect(seen.at(-1)).toEqual([none]);
+
+    // Near stays near: scrolling away keeps its chips; nothing is reported twice.
+    inView.top = 10 * h;
+    window.dispatchEvent(new Event('scroll'));
+    await frames(100);
+    expect(tracker.isNear(inView)).toBe(true);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('forgets an unobserved card, and stops looking once disconnected', async () => {
+    const h = window.innerHeight;
+    const [a, b] = [box(5 * h), box(6 * h)];
+    tracker = createNearViewport();
+    const seen: Element[] = [];
+    tracker.onNear = (els) => seen.push(...els);
+    tracker.observe(a);
+    tracker.observe(b);
+    await frames();
+    tracker.unobserve(a);
+    a.top = 0;
+    b.top = 0;
+    window.dispatchEvent(new Event('resize'));
+    await until(() => seen.length > 0, 'look after the resize');
+    expect(seen).toEqual([b]);
+    tracker.disconnect();
+    const c = box(0);
+    tracker.observe(c);
+    await frames();
+    expect(seen).toEqual([b]);
+  });
+});

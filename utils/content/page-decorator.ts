@@ -521,10 +521,12 @@ export class PageDecorator {
       entry.topicGen = gen;
       entry.topicTitle = entry.askedTitle;
       entry.painted = false;
-      this.paint(entry);
-      this.markTopics(entry);
+      const hidden = this.hiddenReason(entry);
+      const near = this.near.isNear(entry.card.root);
+      if (near) this.paint(entry);
+      this.markTopics(entry, hidden);
       // Off screen a control shows no chips: it changes only when the card's hiding does.
-      if (entry.mounted && (this.near.isNear(entry.card.root) || this.hiddenReason(entry) !== hiddenBefore)) this.renderEntry(entry);
+      if (entry.mounted && (near || hidden !== hiddenBefore)) this.renderEntry(entry);
     }
     if (again.length) {
       this.toMatch.push(...again);
@@ -576,9 +578,8 @@ export class PageDecorator {
    * rules) and why it is hidden. Written from what we last wrote, without reading the element back: applying answers
    * for 1,000 cards is mostly these writes. markRoot (every pass) checks the element itself.
    */
-  private markTopics(entry: Entry): void {
+  private markTopics(entry: Entry, hidden = this.hiddenReason(entry)): void {
     const root = entry.card.root;
-    const hidden = this.hiddenReason(entry);
     const topics = this.highlightNames(entry);
     const last = entry.marked;
     if (!last) {

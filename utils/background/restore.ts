@@ -13,6 +13,7 @@ import { readPrefs } from '../storage/prefs';
 import { listTopics, putTopic } from '../storage/topic-store';
 import { announceBulk } from './bulk-change';
 import { allOrNothing, clearAllData } from './data-snapshot';
+import { clearLastPage } from '../storage/last-page';
 import { setPrefs } from './topic-handlers';
 
 /** Errors listed in the refusal message; the rest are counted. */
@@ -56,10 +57,14 @@ export async function restoreBackupText(text: string, options: ValidateBackupOpt
   return { summary: plan.summary, applied: true, warnings };
 }
 
-/** Delete the library, hidden papers, topics and preferences, all or nothing. */
+/**
+ * Delete the library, hidden papers, topics and preferences, all or nothing; then the last page's papers kept for the
+ * topic preview (a cache of what the reader visited: nothing to restore if the reset fails, nothing to keep after).
+ */
 export async function resetAllData(): Promise<{ ok: true }> {
   const [saved, hidden] = await Promise.all([savedIds(), hiddenIds()]);
   await allOrNothing(clearAllData);
+  await clearLastPage();
   const change: LibraryChange | null = saved[0]
     ? { type: 'unsaved', id: saved[0] }
     : hidden[0]

@@ -29,3 +29,8 @@ export async function writeLastPage(url: string, papers: readonly PagePaper[], n
   await browser.storage.local.set({ [LAST_PAGE_KEY]: next });
   return next.papers.length;
 }
+
+/** Forget the last page (a reset: it holds the titles and abstracts of a page the reader visited). */
+export async function clearLastPage(): Promise<void> {
+  await browser.storage.local.remove(LAST_PAGE_KEY);
+}

@@ -61,7 +61,7 @@ export function ResetSection({ onReset }: { onReset: () => void }) {
   return (
     <section class="set-section set-danger" aria-labelledby="set-reset-heading">
       <h3 id="set-reset-heading">Reset everything</h3>
-      <p class="ps-hint">Deletes your library, hidden papers, topics and settings from this browser (and synced topics).</p>
+      <p class="ps-hint">Deletes your library, hidden papers, topics and settings from this browser (and synced topics), and the last page's papers kept for the topic preview.</p>
       {(state.step === 'idle' || state.step === 'done' || state.step === 'failed') && (
         <button type="button" class="ps-button ps-button-danger" onClick={() => setState({ step: 'offer', downloaded: null, error: null })}>
           Reset everything…

@@ -6,6 +6,7 @@ import { LibraryMirror } from '../../../utils/content/library-state';
 import { CHANGE_KEY, type ChangeEvent } from '../../../utils/messaging/protocol';
 import * as db from '../../../utils/storage/library-db';
 import { clearHidden, clearSaved, putHidden, putSaved, snapshotHidden, snapshotSaved } from '../../../utils/storage/library-db';
+import { readLastPage } from '../../../utils/storage/last-page';
 import { DEFAULT_PREFS, readPrefs } from '../../../utils/storage/prefs';
 import { listTopics } from '../../../utils/storage/topic-store';
 import { topic } from '../topics-store/sample-topics';
@@ -179,8 +180,11 @@ describe('backup/restore', () => {
 });
 
 describe('data/reset', () => {
-  it('clears the library, hidden papers, topics and settings, and tells tabs to reload', async () => {
+  it('clears the library, hidden papers, topics, settings and the last page seen, and tells tabs to reload', async () => {
     await seedState();
+    const url = 'https://huggingface.co/papers/date/2026-11-27';
+    value(await send({ type: 'page/papers', url, papers: [{ id: '2410.24210', title: 'TabM', abstract: 'Tabular models.' }] }));
+    expect(await readLastPage()).toMatchObject({ url });
     const mirror = new LibraryMirror();
     mirror.load(value(await send({ type: 'state/get' })));
     expect(value(await send({ type: 'data/reset' }))).toEqual({ ok: true });
@@ -188,6 +192,7 @@ describe('data/reset', () => {
     expect(await db.listHidden()).toEqual([]);
     expect(await listTopics()).toEqual([]);
     expect(await readPrefs()).toEqual(DEFAULT_PREFS);
+    expect(await readLastPage()).toBeNull();
     const sync = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(sync).filter((k) => k.startsWith('topic:'))).toEqual([]);
     expect(mirror.applyEvent((await lastChange())!)).toBe(false);

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browserTopicsClient, type TopicsClient } from '../../utils/popup/topics-client';
 import { skippedNoteText, storageNoteText } from '../../utils/topics-ui/storage-note';
 import type { Topic } from '../../utils/topics/types';
-import { UndoBar } from '../popup/UndoBar';
+import { UndoList, useDeletedTopics } from '../popup/UndoBar';
 import { errorText, useTopicList } from '../popup/use-topic-list';
 import { browserLastPageSource, type LastPageSource } from './topics/last-page-source';
 import { TopicEditor } from './topics/TopicEditor';
@@ -32,8 +32,8 @@ export function TopicsPanel({ client = browserTopicsClient, lastPage = browserLa
   const page = useLastPage(lastPage);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [justSaved, setJustSaved] = useState<Topic | null>(null);
-  const [deleted, setDeleted] = useState<Topic | null>(null);
-  const [undoBusy, setUndoBusy] = useState(false);
+  const deletions = useDeletedTopics();
+  const [undoBusy, setUndoBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [dirty, setDirty] = useState(false);
@@ -77,7 +77,7 @@ export function TopicsPanel({ client = browserTopicsClient, lastPage = browserLa
       setSelection(null);
       setDirty(false);
       setStatus('');
-      setDeleted(removed);
+      deletions.add(removed);
       void reload();
     } catch (e) {
       setError(errorText(e));
@@ -86,17 +86,17 @@ export function TopicsPanel({ client = browserTopicsClient, lastPage = browserLa
 
   async function undo(topic: Topic) {
     if (undoBusy) return;
-    setUndoBusy(true);
+    setUndoBusy(topic.id);
     try {
       const restored = await client.put(topic);
-      setDeleted(null);
+      deletions.drop(topic.id);
       setJustSaved(restored);
       open(restored.id);
       void reload();
     } catch (e) {
       setError(errorText(e));
     } finally {
-      setUndoBusy(false);
+      setUndoBusy(null);
     }
   }
 
@@ -122,8 +122,8 @@ export function TopicsPanel({ client = browserTopicsClient, lastPage = browserLa
         </p>
       )}
       <div role="status" class="undo-slot">
-        {deleted && <UndoBar topic={deleted} busy={undoBusy} onUndo={() => void undo(deleted)} onDismiss={() => setDeleted(null)} />}
-        {!deleted && status && <p class="saved-status">{status}</p>}
+        <UndoList deleted={deletions.deleted} busyId={undoBusy} onUndo={(t) => void undo(t)} onDismiss={(t) => deletions.drop(t.id)} />
+        {deletions.deleted.length === 0 && status && <p class="saved-status">{status}</p>}
       </div>
       {pending && (
         <div class="note unsaved-note" role="group" aria-label="Unsaved changes">

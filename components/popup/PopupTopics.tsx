@@ -7,7 +7,7 @@ import type { TopicsClient } from '../../utils/popup/topics-client';
 import type { Topic } from '../../utils/topics/types';
 import { PopupTopicRow } from './PopupTopicRow';
 import { TopicQuickAdd } from './TopicQuickAdd';
-import { UndoBar } from './UndoBar';
+import { UndoList, useDeletedTopics } from './UndoBar';
 import { errorText, useTopicList } from './use-topic-list';
 
 export interface PopupTopicsProps {
@@ -18,7 +18,7 @@ export interface PopupTopicsProps {
 
 export function PopupTopics({ client, counts }: PopupTopicsProps) {
   const { list, error: listError, reload } = useTopicList(client);
-  const [deleted, setDeleted] = useState<Topic | null>(null);
+  const deletions = useDeletedTopics();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -45,14 +45,14 @@ export function PopupTopics({ client, counts }: PopupTopicsProps) {
   const remove = (t: Topic) =>
     act(t.id, async () => {
       const { removed } = await client.remove(t.id);
-      setDeleted(removed);
+      deletions.add(removed);
       // Nothing to undo when it was already gone (deleted elsewhere): say nothing, the list refreshes.
     });
 
   const undo = (t: Topic) =>
     act(t.id, async () => {
       await client.put(t);
-      setDeleted(null);
+      deletions.drop(t.id);
       input.current?.focus();
     });
 
@@ -61,17 +61,15 @@ export function PopupTopics({ client, counts }: PopupTopicsProps) {
       <h2 id="topics-heading">Topics</h2>
       <TopicQuickAdd topics={topics} save={(t) => client.put(t)} onAdded={() => void reload()} inputRef={input} />
       <div role="status" class="undo-slot">
-        {deleted && (
-          <UndoBar
-            topic={deleted}
-            busy={busyId === deleted.id}
-            onUndo={() => void undo(deleted)}
-            onDismiss={() => {
-              setDeleted(null);
-              input.current?.focus();
-            }}
-          />
-        )}
+        <UndoList
+          deleted={deletions.deleted}
+          busyId={busyId}
+          onUndo={(t) => void undo(t)}
+          onDismiss={(t) => {
+            deletions.drop(t.id);
+            input.current?.focus();
+          }}
+        />
       </div>
       {(error || listError) && (
         <p class="error" role="alert">

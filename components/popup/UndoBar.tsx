@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Topic } from '../../utils/topics/types';
 
 /**
@@ -25,5 +25,44 @@ export function UndoBar({ topic, onUndo, onDismiss, busy = false }: {
         ✕
       </button>
     </div>
+  );
+}
+
+/** Deletions that can still be undone: this many at most, the oldest dropping off. */
+const MAX_UNDOS = 5;
+
+/**
+ * The topics deleted in this view, newest first, each with its own Undo until it is used or dismissed: deleting two
+ * topics in a row must not make the first one impossible to bring back.
+ */
+export function useDeletedTopics(): {
+  deleted: Topic[];
+  add(topic: Topic | null): void;
+  drop(id: string): void;
+} {
+  const [deleted, setDeleted] = useState<Topic[]>([]);
+  return {
+    deleted,
+    add: (topic) => {
+      if (topic) setDeleted((list) => [topic, ...list.filter((t) => t.id !== topic.id)].slice(0, MAX_UNDOS));
+    },
+    drop: (id) => setDeleted((list) => list.filter((t) => t.id !== id)),
+  };
+}
+
+/** One UndoBar per deletion still undoable, newest first. */
+export function UndoList({ deleted, busyId, onUndo, onDismiss }: {
+  deleted: Topic[];
+  /** The topic whose undo is being stored, if any. */
+  busyId: string | null;
+  onUndo: (topic: Topic) => void;
+  onDismiss: (topic: Topic) => void;
+}) {
+  return (
+    <>
+      {deleted.map((t) => (
+        <UndoBar key={t.id} topic={t} busy={busyId === t.id} onUndo={() => onUndo(t)} onDismiss={() => onDismiss(t)} />
+      ))}
+    </>
   );
 }

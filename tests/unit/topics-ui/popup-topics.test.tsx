@@ -136,6 +136,24 @@ describe('PopupTopics', () => {
     expect(root.querySelector('.topic-row')?.getAttribute('data-topic-id')).toBe('attn');
   });
 
+  it('two topics deleted in a row can both be brought back, each by its own Undo', async () => {
+    const [a, b] = [topic({ createdAt: 1 }), topic({ id: 'agents', name: 'agents', terms: ['agent*'], createdAt: 2 })];
+    const client = fakeTopicsClient([a, b]);
+    const root = await mount(<PopupTopics client={client} counts={{}} />);
+    await click(button(root, 'Delete attention'));
+    await click(button(root, 'Delete agents'));
+    const bars = () => [...root.querySelectorAll('.undo-bar')];
+    expect(bars().map((bar) => text(bar).split(' · ')[0])).toEqual(['Deleted “agents”', 'Deleted “attention”']); // newest first
+    expect(document.activeElement).toBe(button(bars()[0]!, 'Undo'));
+    await click(button(bars()[1]!, 'Undo')); // the older one
+    expect(client.put).toHaveBeenLastCalledWith(a);
+    expect(bars().map((bar) => text(bar).split(' · ')[0])).toEqual(['Deleted “agents”']);
+    await click(button(bars()[0]!, 'Undo'));
+    expect(client.put).toHaveBeenLastCalledWith(b);
+    expect(bars()).toEqual([]);
+    expect([...root.querySelectorAll('.topic-row')].map((r) => r.getAttribute('data-topic-id')).sort()).toEqual(['agents', 'attn']);
+  });
+
   it('follows changes made elsewhere', async () => {
     const client = fakeTopicsClient([topic()]);
     const root = await mount(<PopupTopics client={client} counts={{}} />);

@@ -137,6 +137,24 @@ describe('TopicsPanel', () => {
     expect(text(root.querySelector('#topic-editor-title'))).toBe('Edit “attention”');
   });
 
+  it('keeps an Undo for each topic deleted, until it is used or dismissed', async () => {
+    const [a, b] = [topic({ createdAt: 1 }), topic({ id: 'agents', name: 'agents', terms: ['agent*'], createdAt: 2 })];
+    const client = fakeTopicsClient([a, b]);
+    const root = await mount(<TopicsPanel client={client} lastPage={pageSource(PAGE)} settleMs={0} />);
+    for (const _ of [a, b]) {
+      await click(root.querySelector('.topic-index-item'));
+      await click(button(root, 'Delete topic'));
+    }
+    const bars = () => [...root.querySelectorAll('.undo-bar')].map((bar) => text(bar).split(' · ')[0]);
+    expect(bars()).toEqual(['Deleted “agents”', 'Deleted “attention”']);
+    await click(button(root.querySelector('.undo-bar')!, 'Dismiss'));
+    expect(bars()).toEqual(['Deleted “attention”']);
+    await click(button(root.querySelector('.undo-bar')!, 'Undo'));
+    expect(client.put).toHaveBeenLastCalledWith(a);
+    expect(bars()).toEqual([]);
+    expect([...root.querySelectorAll('.topic-index-item')].map(text).join()).toContain('attention');
+  });
+
   it('shows the storage note when topics are kept in this browser only', async () => {
     const client = fakeTopicsClient([topic()]);
     client.storage = { area: 'local', reason: 'Topic sync is turned off, so topics are kept in this browser only.' };

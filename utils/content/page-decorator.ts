@@ -2,7 +2,7 @@ import { CardActionsView, MAX_CHIPS, type TopicChip } from '../../components/car
 import { detectCardsInSteps, type DetectedCard } from '../hf/detect-cards';
 import { textOf } from '../hf/dom';
 import { extractPaper } from '../hf/extract';
-import { rawHydration, readHydration, type HydrationPaper } from '../hf/hydration';
+import { readHydration, type HydrationPaper } from '../hf/hydration';
 import { listContainerOf } from '../hf/list-container';
 import { pageKindOf } from '../hf/page-kind';
 import { ARXIV_ID_RE } from '../hf/selectors';
@@ -10,15 +10,15 @@ import type { PageStats } from '../messaging/protocol';
 import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
 import { pagePaperFrom, type PagePaper } from '../storage/last-page-record';
-import type { Topic, TopicMatch } from '../topics';
-import { batchSize, cardInt, type CardToMatch, type MatchedBatch } from '../topic-worker/protocol';
+import type { Topic } from '../topics';
 import { createCardHost, UI_ATTR } from './card-host';
-import { cardChips, cardMarks, cardMatches, cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
+import { cardChips, cardMarks, cardMatches, type CardTopicResult } from './card-topics';
 import { hiddenReasonOf, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from './near-viewport';
 import { SlicedQueue } from './schedule';
 import { TopicEngine } from './topic-engine';
+import { TopicRequests, type AskedCard } from './topic-requests';
 import type { TopicHighlights } from './topic-highlights';
 
 /** The public hooks on HF's elements (see README: they are a contract for user styles, bug reports and tests). */
@@ -51,8 +51,8 @@ export interface ViewToggles {
   onlyMatches: boolean;
 }
 
-export interface Entry {
-  card: DetectedCard;
+/** One card PaperSift knows: its topic fields (AskedCard) are kept by TopicRequests. */
+export interface Entry extends AskedCard {
   /** The control's host, its mount point and view; created when the entry is first prepared (in a slice). */
   host: HTMLElement | null;
   mount: HTMLElement | null;
@@ -61,13 +61,6 @@ export interface Entry {
   titleRaw: string | null;
   titleText: string;
   mounted: boolean;
-  /** Topic result, computed for `topicGen` and this title; null until matched. */
-  topics: CardTopicResult | null;
-  topicGen: number;
-  topicTitle: string;
-  /** The generation and title of the match request in flight, so a card is not asked for twice. */
-  askedGen: number;
-  askedTitle: string;
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
   /** The topic hooks last written on the root (see markTopics); null = read the element. */
@@ -95,17 +88,8 @@ export class PageDecorator {
   private kind: PageKind = 'other';
   private container: HTMLElement | null = null;
   private hints: Map<string, HydrationPaper> | null = null;
-  /** Topics as last set, and one shared match object per topic (results refer to topics by index). */
-  private topicList: Topic[] = [];
-  private templates: TopicMatch[] = [];
-  private topicGen = 0;
-  /** Cards waiting to be sent to the topic engine (sent together, once per slice). */
-  private toMatch: Entry[] = [];
-  private flushScheduled = false;
-  /** Match requests sent and not answered yet. */
-  private matchesOut = 0;
-  /** The page may have new hydration JSON for the engine (read once per pass, not per request: it can be MBs). */
-  private pageDirty = true;
+  /** Asking the topic engine about the cards (see topic-requests.ts). */
+  private readonly topics: TopicRequests<Entry>;
   private precedence: Precedence = 'highlight-wins';
   private readonly pendingSave = new Map<string, boolean>();
   private readonly pendingHide = new Map<string, HideReason | null>();
@@ -140,6 +124,21 @@ export class PageDecorator {
       this.afterOwnMutations();
       this.recordWork('papersift:slice', start, 'near');
     };
+    this.topics = new TopicRequests<Entry>(
+      doc,
+      engine,
+      {
+        isCurrent: (entry) => this.entries.get(entry.card.root) === entry,
+        apply: (entry, result, gen) => this.applyTopics(entry, result, gen),
+        sent: (start) => this.recordWork('papersift:slice', start, 'match-send'),
+        applied: (start) => {
+          this.onChange();
+          this.afterOwnMutations();
+          this.recordWork('papersift:slice', start, 'match-apply');
+        },
+      },
+      MAX_CHIPS,
+    );
     this.mountQueue = new SlicedQueue<Entry>(
       (e) => this.prepareEntry(e),
       (start) => {
@@ -172,7 +171,7 @@ export class PageDecorator {
     const url = this.url();
     this.kind = pageKindOf(url);
     this.hints = null; // the hydration JSON may have changed with the page; parse it again when needed
-    this.pageDirty = true;
+    this.topics.pageChanged();
     if (this.kind === 'other') return this.reconcile([], t0);
     return this.detect(detectCardsInSteps(this.doc, url), t0) ?? { kind: this.kind, found: this.entries.size };
   }
@@ -212,7 +211,7 @@ export class PageDecorator {
       }
       entry.card = card;
       if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
-      if (entry.mounted && this.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
+      if (entry.mounted && this.topics.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
       this.markRoot(entry);
       if (entry.mounted) this.renderEntry(entry);
     }
@@ -242,20 +241,17 @@ export class PageDecorator {
     const end = performance.now();
     this.workMs += end - start;
     performance.measure(name, { start, end, detail: phase });
-    const busy = this.mountQueue.pending > 0 || this.toMatch.length > 0 || this.matchesOut > 0;
+    const busy = this.mountQueue.pending > 0 || this.topics.busy;
     setAttr(this.doc.documentElement, HOOKS.busy, busy ? '' : null);
     this.doc.documentElement.setAttribute('data-papersift-perf-ms', this.workMs.toFixed(2));
   }
 
   /** New topics or precedence: every card is matched again (in the engine), then re-rendered. */
   setTopics(topics: Topic[] | null, precedence: Precedence): void {
-    this.topicList = topics ?? [];
-    this.templates = topicMatchTemplates(this.topicList);
+    this.topics.setTopics(topics ?? []);
     this.precedence = precedence;
-    this.topicGen++;
-    if (this.topicList.length) this.engine.setTopics(this.topicGen, this.topicList, MAX_CHIPS);
     for (const entry of this.entries.values()) {
-      if (!this.topicList.length) {
+      if (!this.topics.active) {
         if (entry.mounted) this.mountQueue.push(entry); // no topics left: clear the cards' topics in slices
         continue;
       }
@@ -263,7 +259,7 @@ export class PageDecorator {
       // answer applied while the worker is still matching the next request competes with it for the CPU (measured:
       // applying 1,000 answers took twice as long). The answer re-renders what it changes.
       const rawTitle = entry.card.titleEl.textContent ?? '';
-      if (this.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
+      if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
     }
   }
 
@@ -332,8 +328,7 @@ export class PageDecorator {
   async papers(limit: number): Promise<PagePaper[]> {
     let start = performance.now();
     const list = [...this.entries.values()].slice(0, limit);
-    this.sharePage();
-    const cards = list.map((e) => this.cardToMatch(e, false));
+    const cards = this.topics.forPreview(list);
     this.recordWork('papersift:slice', start, 'papers');
     const fromJson = await this.engine.papers(cards);
     start = performance.now();
@@ -421,22 +416,17 @@ export class PageDecorator {
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
     // Asked now rather than when its control is made, so all of a pass's new cards go in one request (see setTopics).
-    if (this.topicList.length) this.matchEntry(entry, card.titleEl.textContent ?? '');
+    if (this.topics.active) this.matchEntry(entry, card.titleEl.textContent ?? '');
     this.mountQueue.push(entry);
     return entry;
-  }
-
-  private needsMatch(entry: Entry, rawTitle = entry.card.titleEl.textContent): boolean {
-    if (!this.topicList.length) return entry.topics !== null;
-    return entry.topicGen !== this.topicGen || entry.topicTitle !== rawTitle;
   }
 
   /** Asks for the card's topics (if any) and puts its control in place: one slice of the mount queue. */
   private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
-    if (this.topicList.length || entry.topics) {
+    if (this.topics.active || entry.topics) {
       const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
-      if (this.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
+      if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
     }
     if (!entry.mounted) {
       if (!entry.host) Object.assign(entry, createCardHost(entry.card.id));
@@ -447,94 +437,28 @@ export class PageDecorator {
     this.renderEntry(entry);
   }
 
-  private matchEntry(entry: Entry, title: string): void {
-    if (!this.topicList.length) {
-      entry.topics = null;
-      entry.topicGen = this.topicGen;
-      entry.painted = false;
-      this.highlights.clear(entry);
-      return;
-    }
-    if (entry.askedGen === this.topicGen && entry.askedTitle === title) return; // already asked
-    entry.askedGen = this.topicGen;
-    entry.askedTitle = title;
-    this.toMatch.push(entry);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => this.flushMatches()); // after the current slice: one request for all its cards
-    }
+  /** Asks the engine about the card; with no topics left, takes its topics away at once. */
+  private matchEntry(entry: Entry, rawTitle: string): void {
+    if (this.topics.active) return this.topics.ask(entry, rawTitle);
+    entry.topics = null;
+    entry.topicGen = this.topics.generation;
+    entry.painted = false;
+    this.highlights.clear(entry);
   }
 
-  private sharePage(): void {
-    if (!this.pageDirty) return;
-    this.pageDirty = false;
-    this.engine.setPage(rawHydration(this.doc));
-  }
-
-  /** What the engine needs of a card: its id and title; the card's own fields where the page JSON cannot help. */
-  private cardToMatch(entry: Entry, withFields: boolean): CardToMatch {
-    // The raw text: the worker collapses it (reading it as the card shows it, `textOf`, costs a tree walk here).
-    const card: CardToMatch = { id: entry.card.id, title: entry.askedTitle || (entry.card.titleEl.textContent ?? '') };
-    if (withFields || entry.card.layout === 'paper') card.fields = pagePaperFrom(extractPaper(entry.card, NO_HINTS));
-    return card;
-  }
-
-  private flushMatches(withFields = false): void {
-    this.flushScheduled = false;
-    const batch = this.toMatch;
-    this.toMatch = [];
-    if (!batch.length) return;
-    const start = performance.now();
-    const gen = this.topicGen;
-    this.sharePage();
-    const cards = batch.map((e) => this.cardToMatch(e, withFields));
-    this.matchesOut++;
-    this.recordWork('papersift:slice', start, 'match-send');
-    this.engine.match(gen, cards).then(
-      (reply) => {
-        this.matchesOut--;
-        this.applyMatches(batch, cards, reply.gen, reply.batch);
-      },
-      (err: unknown) => {
-        this.matchesOut--;
-        for (const e of batch) if (e.askedGen === gen) e.askedGen = -1; // ask again on the next pass
-        console.warn('[PaperSift] could not match topics on this page', err);
-      },
-    );
-  }
-
-  /** Takes the engine's answers for cards that did not change meanwhile; their controls re-render in slices. */
-  private applyMatches(batch: Entry[], cards: CardToMatch[], gen: number, results: MatchedBatch): void {
-    const start = performance.now();
-    const again: Entry[] = [];
-    const n = gen === this.topicGen ? Math.min(batch.length, batchSize(results)) : 0; // older topics: drop it all
-    for (let i = 0; i < n; i++) {
-      const entry = batch[i]!;
-      if (this.entries.get(entry.card.root) !== entry || entry.card.id !== cards[i]!.id) continue;
-      if (cardInt(results, i, 'needFields')) {
-        if (!cards[i]!.fields) again.push(entry); // the JSON does not describe it: send the card's own fields
-        continue;
-      }
-      // A title changed since it was asked is caught by the next pass (needsMatch compares it with topicTitle).
-      const hiddenBefore = this.hiddenReason(entry);
-      entry.topics = cardTopicResult(results, i, entry.askedTitle, this.templates);
-      entry.topicGen = gen;
-      entry.topicTitle = entry.askedTitle;
-      entry.painted = false;
-      const hidden = this.hiddenReason(entry);
-      const near = this.near.isNear(entry.card.root);
-      if (near) this.paint(entry);
-      this.markTopics(entry, hidden);
-      // Off screen a control shows no chips: it changes only when the card's hiding does.
-      if (entry.mounted && (near || hidden !== hiddenBefore)) this.renderEntry(entry);
-    }
-    if (again.length) {
-      this.toMatch.push(...again);
-      this.flushMatches(true);
-    }
-    this.onChange();
-    this.afterOwnMutations();
-    this.recordWork('papersift:slice', start, 'match-apply');
+  /** One card's answer: its hooks at once; its chips and word marks only near the viewport. */
+  private applyTopics(entry: Entry, result: CardTopicResult, gen: number): void {
+    const hiddenBefore = this.hiddenReason(entry);
+    entry.topics = result;
+    entry.topicGen = gen;
+    entry.topicTitle = entry.askedTitle;
+    entry.painted = false;
+    const hidden = this.hiddenReason(entry);
+    const near = this.near.isNear(entry.card.root);
+    if (near) this.paint(entry);
+    this.markTopics(entry, hidden);
+    // Off screen a control shows no chips: it changes only when the card's hiding does.
+    if (entry.mounted && (near || hidden !== hiddenBefore)) this.renderEntry(entry);
   }
 
   /** Marks the matched words of a card near the viewport (off-screen cards wait: see near-viewport.ts). */

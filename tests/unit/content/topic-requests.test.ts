@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardTopicResult } from '../../../utils/content/card-topics';
+import { TopicEngine } from '../../../utils/content/topic-engine';
+import { TopicRequests, type AskedCard } from '../../../utils/content/topic-requests';
+import { detectCards } from '../../../utils/hf/detect-cards';
+import { ATTENTION, DAILY_URL, ENSEMBLE_IDS, ENSEMBLES, loadDaily, until } from './daily-page';
+
+type Card = AskedCard;
+
+function setup(engine = new TopicEngine()) {
+  const cards: Card[] = detectCards(document, DAILY_URL).map((card) => ({ card, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '' }));
+  const current = new Set(cards);
+  const applied: Array<{ id: string; names: string | null; gen: number }> = [];
+  const requests = new TopicRequests<Card>(
+    document,
+    engine,
+    {
+      isCurrent: (c) => current.has(c),
+      apply: (c, result: CardTopicResult, gen) => {
+        c.topics = result;
+        c.topicGen = gen;
+        c.topicTitle = c.askedTitle;
+        applied.push({ id: c.card.id, names: result.highlightNames, gen });
+      },
+      sent: () => {},
+      applied: () => {},
+    },
+    3,
+  );
+  const askAll = () => {
+    for (const c of cards) {
+      const raw = c.card.titleEl.textContent ?? '';
+      if (requests.needsMatch(c, raw)) requests.ask(c, raw);
+    }
+  };
+  return { cards, current, applied, requests, askAll, engine };
+}
+
+beforeEach(() => loadDaily());
+
+describe('TopicRequests', () => {
+  it('asks about every card in one request, once, and applies the answers of the current topics', async () => {
+    const { cards, applied, requests, askAll, engine } = setup();
+    const match = vi.spyOn(engine, 'match');
+    requests.setTopics([ENSEMBLES]);
+    askAll();
+    askAll(); // asked already: not again
+    expect(requests.busy).toBe(true);
+    await until(() => !requests.busy, 'answered');
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(match.mock.calls[0]![1]).toHaveLength(cards.length);
+    expect(applied.filter((a) => a.names).map((a) => a.id)).toEqual(ENSEMBLE_IDS);
+    expect(cards.every((c) => !requests.needsMatch(c))).toBe(true);
+  });
+
+  it('drops answers for topics changed meanwhile, and for cards the page replaced', async () => {
+    const { cards, current, applied, requests, askAll } = setup();
+    requests.setTopics([ENSEMBLES]);
+    askAll();
+    current.delete(cards[0]!); // replaced before its answer came
+    requests.setTopics([ENSEMBLES, ATTENTION]); // newer topics before the first answer
+    askAll();
+    await until(() => !requests.busy, 'answered');
+    expect(new Set(applied.map((a) => a.gen))).toEqual(new Set([requests.generation]));
+    expect(applied.map((a) => a.id)).not.toContain(cards[0]!.card.id);
+    expect(applied).toHaveLength(cards.length - 1);
+  });
+
+  it('a failed request is asked again the next time', async () => {
+    const { cards, applied, requests, askAll, engine } = setup();
+    const match = vi.spyOn(engine, 'match').mockRejectedValueOnce(new Error('worker gone'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    requests.setTopics([ENSEMBLES]);
+    askAll();
+    await until(() => !requests.busy, 'failed');
+    expect(applied).toEqual([]);
+    askAll();
+    await until(() => applied.length === cards.length, 'asked again and answered');
+    expect(match).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * Asking the topic engine about the page's cards: which cards need asking (new topics, a changed title), one request
+ * for all of them, the page's JSON shared once per pass, cards the JSON does not describe asked again with their own
+ * fields, and answers for older topics or replaced cards dropped. What an answer does to the page is the
+ * decorator's business (`Hooks.apply`).
+ */
+import type { DetectedCard } from '../hf/detect-cards';
+import { extractPaper } from '../hf/extract';
+import { rawHydration, type HydrationPaper } from '../hf/hydration';
+import { pagePaperFrom } from '../storage/last-page-record';
+import { batchSize, cardInt, type CardToMatch, type MatchedBatch } from '../topic-worker/protocol';
+import type { Topic, TopicMatch } from '../topics';
+import { cardTopicResult, topicMatchTemplates, type CardTopicResult } from './card-topics';
+import type { TopicEngine } from './topic-engine';
+
+/** What is tracked per card (the decorator's entries carry these). */
+export interface AskedCard {
+  card: DetectedCard;
+  /** Topic result for `topicGen` and `topicTitle`; null until matched. */
+  topics: CardTopicResult | null;
+  topicGen: number;
+  topicTitle: string;
+  /** The generation and raw title of the request in flight, so a card is not asked twice. */
+  askedGen: number;
+  askedTitle: string;
+}
+
+export interface TopicRequestHooks<E extends AskedCard> {
+  /** The card is still the page's (not removed or replaced since it was asked). */
+  isCurrent(card: E): boolean;
+  /** An answer for the current topics: `result` is for `card.askedTitle`. */
+  apply(card: E, result: CardTopicResult, gen: number): void;
+  /** A request went out / an answer was applied; `start` = when that work began (for the page's work total). */
+  sent(start: number): void;
+  applied(start: number): void;
+}
+
+const NO_HINTS = new Map<string, HydrationPaper>();
+
+export class TopicRequests<E extends AskedCard> {
+  private list: Topic[] = [];
+  /** One shared match object per topic (answers refer to topics by index). */
+  private templates: TopicMatch[] = [];
+  private gen = 0;
+  private queue: E[] = [];
+  /** The cards in `queue`: one asked again before the request went (new topics, a new title) goes once. */
+  private queued = new Set<E>();
+  private flushScheduled = false;
+  private out = 0;
+  /** The page may have new hydration JSON (read once per pass, not per request: it can be MBs). */
+  private pageDirty = true;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly engine: TopicEngine,
+    private readonly hooks: TopicRequestHooks<E>,
+    /** Chips per card whose matches are explained (the engine works out only those). */
+    private readonly maxDetails: number,
+  ) {}
+
+  /** There are topics to match. */
+  get active(): boolean {
+    return this.list.length > 0;
+  }
+
+  /** Bumped by every change of topics: answers for an older one are dropped. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** Cards waiting to be sent or answers not in yet. */
+  get busy(): boolean {
+    return this.queue.length > 0 || this.out > 0;
+  }
+
+  setTopics(topics: Topic[]): void {
+    this.list = topics;
+    this.templates = topicMatchTemplates(topics);
+    this.gen++;
+    if (topics.length) this.engine.setTopics(this.gen, topics, this.maxDetails);
+  }
+
+  /** A new pass: the page's JSON may have changed with the page. */
+  pageChanged(): void {
+    this.pageDirty = true;
+  }
+
+  /** The card's topics are not those of the current topics and the title it shows (`rawTitle`, its textContent). */
+  needsMatch(card: E, rawTitle = card.card.titleEl.textContent): boolean {
+    if (!this.active) return card.topics !== null;
+    return card.topicGen !== this.gen || card.topicTitle !== rawTitle;
+  }
+
+  /** Asks about the card once for these topics and this title; everything asked in one task goes in one request. */
+  ask(card: E, rawTitle: string): void {
+    if (card.askedGen === this.gen && card.askedTitle === rawTitle) return; // already asked
+    card.askedGen = this.gen;
+    card.askedTitle = rawTitle;
+    if (!this.queued.has(card)) {
+      this.queued.add(card);
+      this.queue.push(card);
+    }
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** The cards as the engine takes them, for the options page's preview (the JSON's fields, else the card's). */
+  forPreview(cards: E[]): CardToMatch[] {
+    this.sharePage();
+    return cards.map((c) => this.toMatch(c, false));
+  }
+
+  private sharePage(): void {
+    if (!this.pageDirty) return;
+    this.pageDirty = false;
+    this.engine.setPage(rawHydration(this.doc));
+  }
+
+  /** What the engine needs of a card: its id and title; the card's own fields where the page JSON cannot help. */
+  private toMatch(c: E, withFields: boolean): CardToMatch {
+    // The raw text: the worker collapses it (reading it as the card shows it, `textOf`, costs a tree walk here).
+    const card: CardToMatch = { id: c.card.id, title: c.askedTitle || (c.card.titleEl.textContent ?? '') };
+    if (withFields || c.card.layout === 'paper') card.fields = pagePaperFrom(extractPaper(c.card, NO_HINTS));
+    return card;
+  }
+
+  private flush(withFields = false): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    this.queued.clear();
+    if (!batch.length) return;
+    const start = performance.now();
+    const gen = this.gen;
+    this.sharePage();
+    const cards = batch.map((c) => this.toMatch(c, withFields));
+    this.out++;
+    this.hooks.sent(start);
+    this.engine.match(gen, cards).then(
+      (reply) => {
+        this.out--;
+        this.take(batch, cards, reply.gen, reply.batch);
+      },
+      (err: unknown) => {
+        this.out--;
+        for (const c of batch) if (c.askedGen === gen) c.askedGen = -1; // ask again on the next pass
+        console.warn('[PaperSift] could not match topics on this page', err);
+      },
+    );
+  }
+
+  /** Applies the answers for cards that did not change meanwhile; asks again, with fields, about those the JSON lacks. */
+  private take(batch: E[], cards: CardToMatch[], gen: number, results: MatchedBatch): void {
+    const start = performance.now();
+    const again: E[] = [];
+    const n = gen === this.gen ? Math.min(batch.length, batchSize(results)) : 0; // older topics: drop it all
+    for (let i = 0; i < n; i++) {
+      const c = batch[i]!;
+      if (!this.hooks.isCurrent(c) || c.card.id !== cards[i]!.id) continue;
+      if (cardInt(results, i, 'needFields')) {
+        if (!cards[i]!.fields) again.push(c); // the JSON does not describe it: send the card's own fields
+        continue;
+      }
+      // A title changed since it was asked is caught by the next pass (needsMatch compares it with topicTitle).
+      this.hooks.apply(c, cardTopicResult(results, i, c.askedTitle, this.templates), gen);
+    }
+    if (again.length) {
+      this.queue.push(...again);
+      this.flush(true);
+    }
+    this.hooks.applied(start);
+  }
+}

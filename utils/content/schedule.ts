@@ -19,6 +19,20 @@ export function frameBatcher(fn: () => void, fallbackMs = 250): () => void {
   };
 }
 
+/** Runs `fn` in the next animation frame, or after `fallbackMs` in a background tab (which gets no frames). */
+export function inNextFrame(fn: () => void, fallbackMs = 100): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+    fn();
+  };
+  const raf = requestAnimationFrame(run);
+  const timer = setTimeout(run, fallbackMs);
+}
+
 /** Runs queued jobs in slices of at most `budgetMs`, yielding between slices so no task grows long. */
 export class SlicedQueue<T> {
   private items: T[] = [];

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardTopicResult } from '../../../utils/content/card-topics';
 import { TopicEngine } from '../../../utils/content/topic-engine';
 import { TopicRequests, type AskedCard } from '../../../utils/content/topic-requests';
@@ -7,10 +7,14 @@ import { ATTENTION, DAILY_URL, ENSEMBLE_IDS, ENSEMBLES, loadDaily, until } from 
 
 type Card = AskedCard;
 
-function setup(engine = new TopicEngine()) {
-  const cards: Card[] = detectCards(document, DAILY_URL).map((card) => ({ card, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '' }));
+function setup(engine = new TopicEngine(), copies = 1) {
+  const found = detectCards(document, DAILY_URL);
+  const cards: Card[] = Array.from({ length: copies }, () => found)
+    .flat()
+    .map((card) => ({ card, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '' }));
   const current = new Set(cards);
   const applied: Array<{ id: string; names: string | null; gen: number }> = [];
+  const slices: number[] = [];
   const requests = new TopicRequests<Card>(
     document,
     engine,
@@ -23,7 +27,7 @@ function setup(engine = new TopicEngine()) {
         applied.push({ id: c.card.id, names: result.highlightNames, gen });
       },
       sent: () => {},
-      applied: () => {},
+      applied: () => slices.push(applied.length),
     },
     3,
   );
@@ -33,10 +37,11 @@ function setup(engine = new TopicEngine()) {
       if (requests.needsMatch(c, raw)) requests.ask(c, raw);
     }
   };
-  return { cards, current, applied, requests, askAll, engine };
+  return { cards, current, applied, slices, requests, askAll, engine };
 }
 
 beforeEach(() => loadDaily());
+afterEach(() => vi.unstubAllGlobals());
 
 describe('TopicRequests', () => {
   it('asks about every card in one request, once, and applies the answers of the current topics', async () => {
@@ -64,6 +69,20 @@ describe('TopicRequests', () => {
     expect(new Set(applied.map((a) => a.gen))).toEqual(new Set([requests.generation]));
     expect(applied.map((a) => a.id)).not.toContain(cards[0]!.card.id);
     expect(applied).toHaveLength(cards.length - 1);
+  });
+
+  it('applies a long answer a few hundred cards per frame, and is busy until the last', async () => {
+    const { cards, applied, slices, requests, askAll } = setup(new TopicEngine(), 12); // 324 cards
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    requests.setTopics([ENSEMBLES]);
+    askAll();
+    await until(() => applied.length > 0, 'first part applied');
+    expect(slices).toEqual([250]);
+    expect(requests.busy).toBe(true);
+    frames.shift()!(performance.now()); // the next frame
+    expect(slices).toEqual([250, cards.length]);
+    expect(requests.busy).toBe(false);
   });
 
   it('a failed request is asked again the next time', async () => {

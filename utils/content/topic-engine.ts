@@ -1,6 +1,6 @@
 import type { PagePaper } from '../storage/last-page-record';
-import { TopicWorkerCore } from '../topic-worker/core';
-import { batchSize, packBatch, readCard, type CardMatch, type CardToMatch, type FromWorker, type MatchedBatch, type ToWorker } from '../topic-worker/protocol';
+import { failedReply, TopicWorkerCore } from '../topic-worker/core';
+import { packBatch, type CardMatch, type CardToMatch, type FromWorker, type MatchedBatch, type ToWorker } from '../topic-worker/protocol';
 import type { Topic } from '../topics/types';
 
 /** How long a worker may take to start before the page matches in its own thread instead. */
@@ -209,15 +209,19 @@ export class TopicEngine {
   }
 
   private matchInlineInSteps(core: TopicWorkerCore, msg: Extract<ToWorker, { type: 'match' }>): void {
-    const cards: CardMatch[] = [];
+    const found: CardMatch[] = [];
     const step = (from: number) =>
       setTimeout(() => {
         if (this.destroyed) return;
-        const reply = core.reply({ ...msg, cards: msg.cards.slice(from, from + INLINE_CHUNK) });
-        if (reply?.type !== 'matched') return void (reply && this.receive(reply));
-        for (let i = 0; i < batchSize(reply.batch); i++) cards.push(readCard(reply.batch, i));
-        if (from + INLINE_CHUNK < msg.cards.length) step(from + INLINE_CHUNK);
-        else this.receive({ ...reply, batch: packBatch(cards) });
+        try {
+          found.push(...core.matchCards(msg.gen, msg.cards.slice(from, from + INLINE_CHUNK)));
+        } catch (err) {
+          return this.receive(failedReply(msg.req, err));
+        }
+        // Topics changed between two steps: what was matched is for the old ones, and is answered as nothing.
+        const stale = core.generation !== msg.gen;
+        if (!stale && from + INLINE_CHUNK < msg.cards.length) return step(from + INLINE_CHUNK);
+        this.receive({ type: 'matched', req: msg.req, gen: core.generation, batch: packBatch(stale ? [] : found) });
       }, 0);
     step(0);
   }

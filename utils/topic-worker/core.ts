@@ -12,6 +12,11 @@ import { fieldText } from '../topics/fields';
 import type { CompiledMatcher, MatchableText } from '../topics/types';
 import { packBatch, SPAN_FIELD, type CardMatch, type CardToMatch, type FromWorker, type ToWorker } from './protocol';
 
+/** The answer to a request that threw. */
+export function failedReply(req: number, err: unknown): FromWorker {
+  return { type: 'failed', req, error: err instanceof Error ? err.message : String(err) };
+}
+
 export class TopicWorkerCore {
   private matcher: CompiledMatcher | null = null;
   private indexOf = new Map<string, number>();
@@ -25,9 +30,18 @@ export class TopicWorkerCore {
     try {
       return this.handle(msg);
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
-      return 'req' in msg ? { type: 'failed', req: msg.req, error } : null;
+      return 'req' in msg ? failedReply(msg.req, err) : null;
     }
+  }
+
+  /** The generation of the topics held (see `topics` messages). */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** The cards' matches for the topics of generation `gen`; none when the topics changed since (the sender drops them). */
+  matchCards(gen: number, cards: CardToMatch[]): CardMatch[] {
+    return gen === this.gen ? cards.map((c) => this.matchOne(c)) : [];
   }
 
   handle(msg: ToWorker): FromWorker | null {
@@ -44,7 +58,7 @@ export class TopicWorkerCore {
         return null;
       case 'match':
         // A request for topics we no longer have is answered empty; the sender drops it by its generation.
-        return { type: 'matched', req: msg.req, gen: this.gen, batch: packBatch(msg.gen === this.gen ? msg.cards.map((c) => this.matchOne(c)) : []) };
+        return { type: 'matched', req: msg.req, gen: this.gen, batch: packBatch(this.matchCards(msg.gen, msg.cards)) };
       case 'papers':
         return { type: 'papers', req: msg.req, papers: msg.cards.map((c) => c.fields ?? this.fromHint(c)) };
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TopicEngine } from '../../../utils/content/topic-engine';
 import { TopicWorkerCore } from '../../../utils/topic-worker/core';
-import { readCard, type FromWorker, type ToWorker } from '../../../utils/topic-worker/protocol';
+import { batchSize, readCard, type FromWorker, type ToWorker } from '../../../utils/topic-worker/protocol';
 import { ENSEMBLES } from './daily-page';
 
 const CARD = { id: '1801.02475', title: 'Ensemble methods', fields: { id: '1801.02475', title: 'Ensemble methods' } };
@@ -97,6 +97,18 @@ describe('TopicEngine', () => {
     timers.mockRestore();
     expect(tasks).toBe(3); // 250 + 250 + 100
     expect(batch).toEqual(whole?.type === 'matched' ? whole.batch : null);
+  });
+
+  it('in the page, a long request whose topics change between two of its tasks is answered as nothing, for the new ones', async () => {
+    const cards = Array.from({ length: 600 }, (_, i) => ({ ...CARD, id: `2611.${10000 + i}`, fields: { ...CARD.fields, id: `2611.${10000 + i}` } }));
+    const engine = new TopicEngine();
+    engine.setTopics(1, [ENSEMBLES], 3);
+    const answer = engine.match(1, cards);
+    await flush(); // the first 250 are matched
+    engine.setTopics(2, [ENSEMBLES], 3);
+    const { gen, batch } = await answer;
+    expect(gen).toBe(2);
+    expect(batchSize(batch)).toBe(0);
   });
 
   it('counts the work it does on the page\'s thread: starting the worker and taking its messages', async () => {

@@ -1,24 +1,3 @@
-/** Runs `fn` once in the next frame, however often it is requested before then. Falls back to a timer because
- *  background tabs get no animation frames, and a tab updated from another tab must still catch up. */
-export function frameBatcher(fn: () => void, fallbackMs = 250): () => void {
-  let scheduled = false;
-  let raf = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    if (!scheduled) return;
-    scheduled = false;
-    cancelAnimationFrame(raf);
-    clearTimeout(timer);
-    fn();
-  };
-  return () => {
-    if (scheduled) return;
-    scheduled = true;
-    raf = requestAnimationFrame(run);
-    timer = setTimeout(run, fallbackMs);
-  };
-}
-
 /** Runs `fn` in the next animation frame, or after `fallbackMs` in a background tab (which gets no frames). */
 export function inNextFrame(fn: () => void, fallbackMs = 100): void {
   let done = false;
@@ -31,6 +10,20 @@ export function inNextFrame(fn: () => void, fallbackMs = 100): void {
   };
   const raf = requestAnimationFrame(run);
   const timer = setTimeout(run, fallbackMs);
+}
+
+/** Runs `fn` once in the next frame, however often it is requested before then. Falls back to a timer because
+ *  background tabs get no animation frames, and a tab updated from another tab must still catch up. */
+export function frameBatcher(fn: () => void, fallbackMs = 250): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    inNextFrame(() => {
+      scheduled = false;
+      fn();
+    }, fallbackMs);
+  };
 }
 
 /** Runs queued jobs in slices of at most `budgetMs`, yielding between slices so no task grows long. */

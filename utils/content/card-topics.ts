@@ -16,7 +16,7 @@ export interface CardTopicResult {
   index: number;
   /** The title as sent to be matched (raw `textContent`): marks are drawn only while the card still shows it. */
   rawTitle: string;
-  /** The topics `match` indexes into (those of its generation, even after the topics changed). */
+  /** The topics `batch` indexes into (those of its generation, even after the topics changed). */
   templates: readonly TopicMatch[];
 }
 

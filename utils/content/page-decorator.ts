@@ -129,7 +129,7 @@ export class PageDecorator {
       engine,
       {
         isCurrent: (entry) => this.entries.get(entry.card.root) === entry,
-        apply: (entry, result, gen) => this.applyTopics(entry, result, gen),
+        apply: (entry, previous) => this.applyTopics(entry, previous),
         sent: (start) => this.recordWork('papersift:slice', start, 'match-send'),
         applied: (start) => {
           this.onChange();
@@ -386,11 +386,11 @@ export class PageDecorator {
     return this.pendingSave.get(id) ?? this.mirror.saved.has(id);
   }
 
-  hiddenReason(entry: Entry): HideReason | null {
+  /** Why the card is hidden, with these topic results (by default its own). */
+  hiddenReason(entry: Entry, t: CardTopicResult | null = entry.topics): HideReason | null {
     const id = entry.card.id;
     const pending = this.pendingHide.get(id);
     const stored = pending !== undefined ? pending : (this.mirror.hidden.get(id) ?? null);
-    const t = entry.topics;
     return hiddenReasonOf(stored, t?.muteName ?? null, (t?.highlightNames ?? null) !== null, this.precedence);
   }
 
@@ -410,7 +410,7 @@ export class PageDecorator {
 
   private newEntry(card: DetectedCard): Entry {
     const entry: Entry = {
-      card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '',
+      card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, askedGen: -1, askedTitle: '',
       painted: false, marked: null, chips: null, viewKey: '',
     };
     this.entries.set(card.root, entry);
@@ -447,11 +447,8 @@ export class PageDecorator {
   }
 
   /** One card's answer: its hooks at once; its chips and word marks only near the viewport. */
-  private applyTopics(entry: Entry, result: CardTopicResult, gen: number): void {
-    const hiddenBefore = this.hiddenReason(entry);
-    entry.topics = result;
-    entry.topicGen = gen;
-    entry.topicTitle = entry.askedTitle;
+  private applyTopics(entry: Entry, previous: CardTopicResult | null): void {
+    const hiddenBefore = this.hiddenReason(entry, previous);
     entry.painted = false;
     const hidden = this.hiddenReason(entry);
     const near = this.near.isNear(entry.card.root);

@@ -14,13 +14,12 @@ import { cardTopicResult, topicMatchTemplates, type CardTopicResult } from './ca
 import { inNextFrame } from './schedule';
 import type { TopicEngine } from './topic-engine';
 
-/** What is tracked per card (the decorator's entries carry these). */
+/** What is tracked per card (the decorator's entries carry these; TopicRequests writes them). */
 export interface AskedCard {
   card: DetectedCard;
-  /** Topic result for `topicGen` and `topicTitle`; null until matched. */
+  /** Topic result for the topics of `topicGen` and the title `topics.rawTitle`; null until matched. */
   topics: CardTopicResult | null;
   topicGen: number;
-  topicTitle: string;
   /** The generation and raw title of the request in flight, so a card is not asked twice. */
   askedGen: number;
   askedTitle: string;
@@ -29,8 +28,8 @@ export interface AskedCard {
 export interface TopicRequestHooks<E extends AskedCard> {
   /** The card is still the page's (not removed or replaced since it was asked). */
   isCurrent(card: E): boolean;
-  /** An answer for the current topics: `result` is for `card.askedTitle`. */
-  apply(card: E, result: CardTopicResult, gen: number): void;
+  /** The card has taken an answer for the current topics (`card.topics`); `previous` is what it had before. */
+  apply(card: E, previous: CardTopicResult | null): void;
   /** A request went out / an answer was applied; `start` = when that work began (for the page's work total). */
   sent(start: number): void;
   applied(start: number): void;
@@ -96,7 +95,7 @@ export class TopicRequests<E extends AskedCard> {
   /** The card's topics are not those of the current topics and the title it shows (`rawTitle`, its textContent). */
   needsMatch(card: E, rawTitle = card.card.titleEl.textContent): boolean {
     if (!this.active) return card.topics !== null;
-    return card.topicGen !== this.gen || card.topicTitle !== rawTitle;
+    return card.topicGen !== this.gen || card.topics?.rawTitle !== rawTitle;
   }
 
   /** Asks about the card once for these topics and this title; everything asked in one task goes in one request. */
@@ -177,8 +176,11 @@ export class TopicRequests<E extends AskedCard> {
           if (!cards[i]!.fields) again.push(c); // the JSON does not describe it: send the card's own fields
           continue;
         }
-        // A title changed since it was asked is caught by the next pass (needsMatch compares it with topicTitle).
-        this.hooks.apply(c, cardTopicResult(results, i, c.askedTitle, this.templates), gen);
+        // A title changed since it was asked is caught by the next pass (needsMatch compares it with the result's).
+        const previous = c.topics;
+        c.topics = cardTopicResult(results, i, c.askedTitle, this.templates);
+        c.topicGen = gen;
+        this.hooks.apply(c, previous);
       }
       from = to;
       const more = from < n;

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CardTopicResult } from '../../../utils/content/card-topics';
 import { TopicEngine } from '../../../utils/content/topic-engine';
 import { TopicRequests, type AskedCard } from '../../../utils/content/topic-requests';
 import { detectCards } from '../../../utils/hf/detect-cards';
@@ -11,7 +10,7 @@ function setup(engine = new TopicEngine(), copies = 1) {
   const found = detectCards(document, DAILY_URL);
   const cards: Card[] = Array.from({ length: copies }, () => found)
     .flat()
-    .map((card) => ({ card, topics: null, topicGen: -1, topicTitle: '', askedGen: -1, askedTitle: '' }));
+    .map((card) => ({ card, topics: null, topicGen: -1, askedGen: -1, askedTitle: '' }));
   const current = new Set(cards);
   const applied: Array<{ id: string; names: string | null; gen: number }> = [];
   const slices: number[] = [];
@@ -20,12 +19,7 @@ function setup(engine = new TopicEngine(), copies = 1) {
     engine,
     {
       isCurrent: (c) => current.has(c),
-      apply: (c, result: CardTopicResult, gen) => {
-        c.topics = result;
-        c.topicGen = gen;
-        c.topicTitle = c.askedTitle;
-        applied.push({ id: c.card.id, names: result.highlightNames, gen });
-      },
+      apply: (c) => applied.push({ id: c.card.id, names: c.topics!.highlightNames, gen: c.topicGen }),
       sent: () => {},
       applied: () => slices.push(applied.length),
     },

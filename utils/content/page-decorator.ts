@@ -236,6 +236,16 @@ export class PageDecorator {
   /** Total main-thread time PaperSift spent on this page, published for benchmarks and bug reports. */
   private workMs = 0;
 
+  /** Runs `fn` as PaperSift work of this phase (for work done outside the decorator: the bar, the notice, …). */
+  timed(phase: string, fn: () => void): void {
+    const start = performance.now();
+    try {
+      fn();
+    } finally {
+      this.recordWork('papersift:slice', start, phase);
+    }
+  }
+
   /** `phase` says what the work was (in the measure's detail), for profiling and bug reports. */
   recordWork(name: string, start: number, phase: string): void {
     const end = performance.now();

@@ -42,14 +42,7 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const notice = new NoCardsNotice();
   const report = reportPagePapers(decorator);
   // Everything PaperSift does on the page's main thread goes into its published total (data-papersift-perf-ms).
-  const timed = (phase: string, fn: () => void) => {
-    const start = performance.now();
-    try {
-      fn();
-    } finally {
-      decorator.recordWork('papersift:slice', start, phase);
-    }
-  };
+  const timed = (phase: string, fn: () => void) => decorator.timed(phase, fn);
   decorator.onChange = throttle(() => timed('summary', () => {
     bar.update();
     report();

@@ -7,6 +7,7 @@
  * text goes into `textContent`, never into markup.
  */
 import type { HideReason } from '../utils/storage/records';
+import { el } from './el';
 
 export interface TopicChip {
   name: string;
@@ -44,13 +45,6 @@ function hiddenLabel(reason: HideReason): string {
   return reason.startsWith('topic:') ? `Hidden by topic '${reason.slice('topic:'.length)}'` : 'Hidden';
 }
 
-/** `el('span', { class: 'x' }, 'text', child)`: attributes as given, children as text or nodes. */
-function el(tag: string, attrs: Record<string, string>, ...children: Array<Node | string>): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
 
 const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
 const srOnly = (text: string) => el('span', { class: 'sr-only' }, text);

@@ -4,6 +4,7 @@
  * counts' live region and the focused toggle must stay the same elements.
  */
 import type { ViewToggles } from '../utils/content/page-decorator';
+import { el } from './el';
 
 export interface SummaryBarProps {
   total: number;
@@ -27,26 +28,15 @@ export class SummaryBarView {
   private readonly buttons = new Map<keyof ViewToggles, HTMLButtonElement>();
 
   constructor(mount: HTMLElement) {
-    const bar = document.createElement('div');
-    bar.className = 'bar';
-    bar.setAttribute('role', 'region');
-    bar.setAttribute('aria-label', 'PaperSift summary');
-    this.counts = document.createElement('span');
-    this.counts.className = 'counts';
-    this.counts.setAttribute('role', 'status');
-    const toggles = document.createElement('span');
-    toggles.className = 'toggles';
+    this.counts = el('span', { class: 'counts', role: 'status' });
+    const toggles = el('span', { class: 'toggles' });
     for (const [key, label] of TOGGLES) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'toggle';
-      b.textContent = label;
+      const b = el('button', { type: 'button', class: 'toggle' }, label);
       b.addEventListener('click', () => this.props?.onToggle(key));
       this.buttons.set(key, b);
       toggles.append(b);
     }
-    bar.append(this.counts, toggles);
-    mount.replaceChildren(bar);
+    mount.replaceChildren(el('div', { class: 'bar', role: 'region', 'aria-label': 'PaperSift summary' }, this.counts, toggles));
   }
 
   update(p: SummaryBarProps): void {

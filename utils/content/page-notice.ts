@@ -1,3 +1,4 @@
+import { el } from '../../components/el';
 import { createPageHost } from './card-host';
 
 /** Styles of PaperSift's page-level notices (bottom-right corner, light and dark via the page hooks). */
@@ -16,16 +17,9 @@ button:focus-visible { outline: 2px solid var(--ps-focus, #3b82f6); }
  */
 export function showPageNotice(name: string, message: string, buttons: Array<[label: string, onClick: () => void]>): HTMLElement {
   const { host, shadow } = createPageHost(name, NOTICE_CSS);
-  const box = document.createElement('div');
-  box.className = 'notice';
-  box.setAttribute('role', 'status');
-  const text = document.createElement('span');
-  text.textContent = message;
-  box.append(text);
+  const box = el('div', { class: 'notice', role: 'status' }, el('span', {}, message));
   for (const [label, onClick] of buttons) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
+    const b = el('button', { type: 'button' }, label);
     b.addEventListener('click', onClick);
     box.append(b);
   }

@@ -357,14 +357,16 @@ function toRow(t: Target, topics: number, runs: ExtRun[], base: LoadSample[]): D
   return row;
 }
 
-export async function runDecorateBench(options: { runs?: number; log?: (s: string) => void } = {}): Promise<DecorateRow[]> {
+export async function runDecorateBench(
+  options: { runs?: number; log?: (s: string) => void; /** Only these pages ('daily', 'month'): for a quicker look. */ only?: string[] } = {},
+): Promise<DecorateRow[]> {
   const runs = options.runs ?? 5;
   const log = options.log ?? (() => {});
   ensureMonthFixture();
   const targets: Target[] = [
     { name: 'daily', url: PAGES.daily.url, cards: PAGES.daily.cards },
     { name: 'month (1,000 cards)', url: PAGES.month.url, cards: PAGES.month.cards },
-  ];
+  ].filter((t) => !options.only?.length || options.only.some((o) => t.name.startsWith(o)));
 
   // 1. The page alone.
   const base = new Map<string, LoadSample[]>();

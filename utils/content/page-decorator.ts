@@ -131,6 +131,7 @@ export class PageDecorator {
         isCurrent: (entry) => this.entries.get(entry.card.root) === entry,
         apply: (entry, previous) => this.applyTopics(entry, previous),
         sent: (start) => this.recordWork('papersift:slice', start, 'match-send'),
+        held: () => this.mountQueue.pending > 0,
         applied: (start) => {
           this.onChange();
           this.afterOwnMutations();
@@ -145,6 +146,7 @@ export class PageDecorator {
         this.onChange();
         this.afterOwnMutations();
         this.recordWork('papersift:slice', start, 'mount');
+        if (this.mountQueue.pending === 0) this.topics.resume();
       },
     );
   }

@@ -286,6 +286,11 @@ describe('PageDecorator with topics', () => {
     repeatCards(300);
     const engine = new TopicEngine();
     const match = vi.spyOn(engine, 'match');
+    const controlsWhenAsked: number[] = [];
+    match.mockImplementation(function (this: TopicEngine, ...args) {
+      controlsWhenAsked.push(document.querySelectorAll('[data-papersift-ui]').length);
+      return TopicEngine.prototype.match.apply(this, args);
+    });
     decorator = new PageDecorator(document, () => DAILY_URL, mirror, actions, new TopicHighlights(), () => {}, engine, everythingNear());
     decorator.setTopics([ENSEMBLES], 'highlight-wins');
     decorator.pass();
@@ -294,6 +299,8 @@ describe('PageDecorator with topics', () => {
     // The page JSON knows none of these made-up ids, so every card is asked a second time with its own fields.
     const asked = () => match.mock.calls.map(([, cards]) => `${cards.length}${cards.every((c) => c.fields) ? '+fields' : ''}`);
     expect(asked()).toEqual(['300', '300+fields']);
+    // The request waited for the page's controls, so the matching did not compete with putting them in.
+    expect(controlsWhenAsked[0]).toBe(300);
     // Asked again when the topics change: every card, in one request again.
     match.mockClear();
     decorator.setTopics([ENSEMBLES, ATTENTION], 'highlight-wins');

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TopicEngine } from '../../../utils/content/topic-engine';
-import { TopicRequests, type AskedCard } from '../../../utils/content/topic-requests';
+import { HOLD_MAX_MS, TopicRequests, type AskedCard } from '../../../utils/content/topic-requests';
 import { detectCards } from '../../../utils/hf/detect-cards';
 import { ATTENTION, DAILY_URL, ENSEMBLE_IDS, ENSEMBLES, loadDaily, until } from './daily-page';
 
 type Card = AskedCard;
 
-function setup(engine = new TopicEngine(), copies = 1) {
+function setup(engine = new TopicEngine(), copies = 1, held?: () => boolean) {
   const found = detectCards(document, DAILY_URL);
   const cards: Card[] = Array.from({ length: copies }, () => found)
     .flat()
@@ -22,6 +22,7 @@ function setup(engine = new TopicEngine(), copies = 1) {
       apply: (c) => applied.push({ id: c.card.id, names: c.topics!.highlightNames, gen: c.topicGen }),
       sent: () => {},
       applied: () => slices.push(applied.length),
+      held,
     },
     3,
   );
@@ -90,5 +91,37 @@ describe('TopicRequests', () => {
     askAll();
     await until(() => applied.length === cards.length, 'asked again and answered');
     expect(match).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits while the page is held, sends one request on resume, and at the latest after HOLD_MAX_MS', async () => {
+    let holding = true;
+    const { cards, applied, requests, askAll, engine } = setup(new TopicEngine(), 1, () => holding);
+    const match = vi.spyOn(engine, 'match');
+    requests.setTopics([ENSEMBLES]);
+    askAll();
+    await Promise.resolve(); // the request's microtask
+    expect(match).not.toHaveBeenCalled();
+    expect(requests.busy).toBe(true); // still to be sent: the page is not done
+    holding = false;
+    requests.resume();
+    requests.resume(); // nothing held any more: no second request
+    await until(() => applied.length === cards.length, 'answered after resume');
+    expect(match).toHaveBeenCalledTimes(1);
+
+    // Held and never resumed: the time limit sends it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      holding = true;
+      requests.setTopics([ENSEMBLES, ATTENTION]);
+      askAll();
+      await vi.advanceTimersByTimeAsync(HOLD_MAX_MS - 10);
+      expect(match).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(match).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+    await until(() => !requests.busy, 'answered after the time limit');
+    expect(new Set(applied.slice(cards.length).map((a) => a.gen))).toEqual(new Set([requests.generation]));
   });
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { compileHints } from './scripts/build/compile-hints';
 
 // Host access is limited to huggingface.co. API permissions: `storage`, and `contextMenus` for the
 // "Highlight/Mute the selection as a topic" items (Firefox accepts that name as well as `menus`).
@@ -8,7 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   // PAPERSIFT_NO_MINIFY=1 keeps names readable in CPU profiles (see README, Benchmarks).
-  vite: () => ({ plugins: [preact()], build: { minify: !process.env.PAPERSIFT_NO_MINIFY } }),
+  vite: () => ({ plugins: [preact(), compileHints(/^content-scripts\/.*\.js$/)], build: { minify: !process.env.PAPERSIFT_NO_MINIFY } }),
   manifest: ({ browser }) => ({
     name: 'PaperSift',
     description: 'Highlight, save and hide papers on the Hugging Face Daily Papers pages.',

@@ -11,8 +11,15 @@ export interface NearViewport {
   isNear(el: Element): boolean;
   /** Called with the elements that came near since the last call. */
   onNear: (els: Element[]) => void;
+  /** Told after each look at the cards' positions (drawing for those that came near included): its main-thread work. */
+  onWork: (start: number) => void;
   /** Cards may have moved without a scroll or a resize (e.g. reordered): look again. */
   recheck(): void;
+  /**
+   * Whether anything is drawn for near cards (no topics: nothing). Until it is, cards are only kept, not looked at:
+   * reading 1,000 positions on every scroll for nothing is not free.
+   */
+  setWanted(wanted: boolean): void;
   disconnect(): void;
 }
 
@@ -35,11 +42,12 @@ export function createNearViewport(win: Window = window): NearViewport {
   let scheduled = false;
   let lastCheck = -Infinity;
   let disposed = false;
+  let wanted = true;
 
   const check = () => {
     scheduled = false;
-    lastCheck = performance.now();
-    if (disposed || waiting.size === 0) return;
+    const start = (lastCheck = performance.now());
+    if (disposed || !wanted || waiting.size === 0) return;
     const h = win.innerHeight || win.document.documentElement.clientHeight;
     const arrived: Element[] = [];
     for (const el of waiting) {
@@ -51,11 +59,15 @@ export function createNearViewport(win: Window = window): NearViewport {
       waiting.delete(el);
       near.add(el);
     }
-    if (arrived.length) tracker.onNear(arrived);
+    try {
+      if (arrived.length) tracker.onNear(arrived);
+    } finally {
+      tracker.onWork(start);
+    }
   };
   /** After the next frame (a setTimeout from a frame callback runs once it is drawn), at most every `minGapMs`. */
   const schedule = (minGapMs = 0) => {
-    if (scheduled || disposed || waiting.size === 0) return;
+    if (scheduled || disposed || !wanted || waiting.size === 0) return;
     scheduled = true;
     const wait = Math.max(0, lastCheck + minGapMs - performance.now());
     win.requestAnimationFrame(() => win.setTimeout(check, wait));
@@ -70,6 +82,7 @@ export function createNearViewport(win: Window = window): NearViewport {
 
   const tracker: NearViewport = {
     onNear: () => {},
+    onWork: () => {},
     observe: (el) => {
       if (near.has(el)) return;
       waiting.add(el);
@@ -81,6 +94,10 @@ export function createNearViewport(win: Window = window): NearViewport {
     },
     isNear: (el) => near.has(el),
     recheck: () => schedule(),
+    setWanted: (value) => {
+      wanted = value;
+      schedule();
+    },
     disconnect: () => {
       disposed = true;
       waiting.clear();
@@ -94,5 +111,14 @@ export function createNearViewport(win: Window = window): NearViewport {
 
 /** Every element counts as near: for engines without frames to wait for, and for tests of the full drawing. */
 export function everythingNear(): NearViewport {
-  return { onNear: () => {}, observe: () => {}, unobserve: () => {}, isNear: () => true, recheck: () => {}, disconnect: () => {} };
+  return {
+    onNear: () => {},
+    onWork: () => {},
+    observe: () => {},
+    unobserve: () => {},
+    isNear: () => true,
+    recheck: () => {},
+    setWanted: () => {},
+    disconnect: () => {},
+  };
 }

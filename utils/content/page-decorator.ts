@@ -114,7 +114,6 @@ export class PageDecorator {
     private readonly near: NearViewport = createNearViewport(),
   ) {
     near.onNear = (els) => {
-      const start = performance.now();
       for (const el of els) {
         const entry = this.entries.get(el as HTMLElement);
         if (!entry) continue;
@@ -122,8 +121,9 @@ export class PageDecorator {
         if (entry.mounted) this.renderEntry(entry);
       }
       this.afterOwnMutations();
-      this.recordWork('papersift:slice', start, 'near');
     };
+    near.onWork = (start) => this.recordWork('papersift:slice', start, 'near');
+    near.setWanted(false); // until there are topics
     this.topics = new TopicRequests<Entry>(
       doc,
       engine,
@@ -262,6 +262,7 @@ export class PageDecorator {
   setTopics(topics: Topic[] | null, precedence: Precedence): void {
     this.topics.setTopics(topics ?? []);
     this.precedence = precedence;
+    this.near.setWanted(this.topics.active); // near cards get chips and word marks: none without topics
     for (const entry of this.entries.values()) {
       if (!this.topics.active) {
         if (entry.mounted) this.mountQueue.push(entry); // no topics left: clear the cards' topics in slices

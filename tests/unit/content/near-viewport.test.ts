@@ -75,4 +75,30 @@ describe('createNearViewport', () => {
     await frames();
     expect(seen).toEqual([b]);
   });
+
+  it('looks at no position while nothing is wanted of near cards, and counts each look as work', async () => {
+    const a = box(100);
+    const reads: Element[] = [];
+    const read = a.getBoundingClientRect;
+    a.getBoundingClientRect = () => (reads.push(a), read());
+    tracker = createNearViewport();
+    const seen: Element[] = [];
+    const work: number[] = [];
+    tracker.onNear = (els) => seen.push(...els);
+    tracker.onWork = (start) => work.push(start);
+    tracker.setWanted(false); // e.g. no topics: nothing to draw
+    tracker.observe(a);
+    window.dispatchEvent(new Event('scroll'));
+    await frames(100);
+    expect(reads).toEqual([]);
+    expect(work).toEqual([]);
+    expect(tracker.isNear(a)).toBe(false);
+    const before = performance.now();
+    tracker.setWanted(true); // topics came: the cards waiting are looked at
+    await until(() => seen.length > 0, 'look once wanted');
+    expect(seen).toEqual([a]);
+    expect(reads).toEqual([a]);
+    expect(work).toHaveLength(1);
+    expect(work[0]).toBeGreaterThanOrEqual(before);
+  });
 });

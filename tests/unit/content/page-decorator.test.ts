@@ -56,10 +56,12 @@ function fakeViewport() {
   const near = new Set<Element>();
   const tracker: NearViewport = {
     onNear: () => {},
+    onWork: () => {},
     observe: () => {},
     unobserve: (el) => near.delete(el),
     isNear: (el) => near.has(el),
     recheck: () => {},
+    setWanted: () => {},
     disconnect: () => near.clear(),
   };
   const show = (ids: string[]) => {

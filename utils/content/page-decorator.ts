@@ -123,7 +123,7 @@ export class PageDecorator {
       this.afterOwnMutations();
     };
     near.onWork = (start) => this.recordWork('papersift:slice', start, 'near');
-    near.setWanted(false); // until there are topics
+    near.setWanted(false); // until there are topics (see wantNear)
     this.topics = new TopicRequests<Entry>(
       doc,
       engine,
@@ -146,7 +146,10 @@ export class PageDecorator {
         this.onChange();
         this.afterOwnMutations();
         this.recordWork('papersift:slice', start, 'mount');
-        if (this.mountQueue.pending === 0) this.topics.resume();
+        if (this.mountQueue.pending === 0) {
+          this.topics.resume();
+          this.wantNear();
+        }
       },
     );
   }
@@ -187,6 +190,7 @@ export class PageDecorator {
       return this.reconcile(step.value, start);
     }
     this.detecting = steps;
+    this.wantNear();
     this.recordWork('papersift:pass', start, 'pass');
     setTimeout(() => {
       if (this.detecting !== steps) return; // destroyed meanwhile
@@ -223,6 +227,7 @@ export class PageDecorator {
     this.removeStrayHosts();
     this.setContainer(listContainerOf(cards.filter((c) => live.has(c.root))));
     this.doc.documentElement.setAttribute(HOOKS.cards, String(live.size));
+    this.wantNear();
     this.onChange();
     this.afterOwnMutations();
     this.recordWork('papersift:pass', t0, 'pass');
@@ -262,7 +267,7 @@ export class PageDecorator {
   setTopics(topics: Topic[] | null, precedence: Precedence): void {
     this.topics.setTopics(topics ?? []);
     this.precedence = precedence;
-    this.near.setWanted(this.topics.active); // near cards get chips and word marks: none without topics
+    this.wantNear();
     for (const entry of this.entries.values()) {
       if (!this.topics.active) {
         if (entry.mounted) this.mountQueue.push(entry); // no topics left: clear the cards' topics in slices
@@ -274,6 +279,15 @@ export class PageDecorator {
       const rawTitle = entry.card.titleEl.textContent ?? '';
       if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
     }
+  }
+
+  /**
+   * Near cards get chips and word marks: with topics, once the cards are found and have their controls. Reading
+   * positions while controls are still going in forces a layout of the whole page each time (measured on the month
+   * page: 15–20 ms per look).
+   */
+  private wantNear(): void {
+    this.near.setWanted(this.topics.active && !this.detecting && this.mountQueue.pending === 0);
   }
 
   setView(patch: Partial<ViewToggles>): void {

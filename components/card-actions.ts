@@ -18,7 +18,7 @@ export interface TopicChip {
 
 export interface CardActionsProps {
   title: string;
-  /** Highlighted topics this paper matches, strongest first. */
+  /** Highlighted topics this paper matches, strongest first. Compared by identity: pass a new array to redraw. */
   topics: TopicChip[];
   saved: boolean;
   /** Why the card is hidden, or null when it is not. */
@@ -35,6 +35,8 @@ export interface CardActionsProps {
   onCollapse(): void;
   onUndoHide(): void;
 }
+
+const NO_TOPICS: TopicChip[] = [];
 
 /** Chips shown before the rest are folded into one "+N" chip. */
 export const MAX_CHIPS = 3;
@@ -61,7 +63,10 @@ export class CardActionsView {
   private saveLabel: Text | null = null;
   private placeholderTitle: HTMLElement | null = null;
   private chips: HTMLElement[] = [];
-  private chipsKey = '';
+  /** The chips drawn (compared by identity: the page hands the same array until a card's topics change). */
+  private chipsOf: TopicChip[] = NO_TOPICS;
+  /** Each chip's tooltip text: the tooltip element is made when the chip is first hovered or focused. */
+  private readonly tips = new WeakMap<Element, string>();
 
   constructor(private readonly mount: HTMLElement) {
     // One listener per card: buttons say what they do in data-action, so cloned layouts need no wiring.
@@ -69,6 +74,17 @@ export class CardActionsView {
       const action = (e.target as Element | null)?.closest?.('button[data-action]')?.getAttribute('data-action');
       if (action) this.props?.[action as Handler]();
     });
+    // Most chips are never hovered: their tooltips cost no elements until one is.
+    const showTip = (e: Event) => this.ensureTip((e.target as Element | null)?.closest?.('.chip') ?? null);
+    mount.addEventListener('mouseover', showTip);
+    mount.addEventListener('focusin', showTip);
+  }
+
+  private ensureTip(chip: Element | null): void {
+    const text = chip && this.tips.get(chip);
+    if (text === undefined || text === null) return;
+    this.tips.delete(chip!);
+    chip!.append(el('span', { class: 'tip', role: 'tooltip', 'aria-hidden': 'true' }, text));
   }
 
   update(p: CardActionsProps): void {
@@ -103,7 +119,7 @@ export class CardActionsView {
 
   private build(p: CardActionsProps, placeholder: boolean, byTopic: boolean): void {
     this.chips = [];
-    this.chipsKey = '';
+    this.chipsOf = NO_TOPICS;
     let root = templates.get(this.layoutKey)?.cloneNode(true) as HTMLElement | undefined;
     if (!root) {
       root = this.layout(p, placeholder, byTopic);
@@ -166,20 +182,21 @@ export class CardActionsView {
    * topics stays one line (and a 1,000-card page doesn't grow tens of thousands of nodes).
    */
   private patchChips(topics: TopicChip[]): void {
-    const key = topics.length ? JSON.stringify(topics) : '';
-    if (key === this.chipsKey) return;
-    this.chipsKey = key;
+    if (topics === this.chipsOf) return;
+    this.chipsOf = topics;
     for (const c of this.chips) c.remove();
-    const tip = (text: string) => el('span', { class: 'tip', role: 'tooltip', 'aria-hidden': 'true' }, text);
     this.chips = topics.slice(0, MAX_CHIPS).map((t) => {
-      const chip = el('span', { class: 'chip', tabindex: '0', 'aria-label': `Topic ${t.name}: ${t.detail}` }, el('span', { class: 'dot', 'aria-hidden': 'true' }), t.name, tip(t.detail));
+      const chip = el('span', { class: 'chip', tabindex: '0', 'aria-label': `Topic ${t.name}: ${t.detail}` }, el('span', { class: 'dot', 'aria-hidden': 'true' }), t.name);
       chip.style.setProperty('--chip', t.colour);
+      this.tips.set(chip, t.detail);
       return chip;
     });
     const rest = topics.slice(MAX_CHIPS);
     if (rest.length) {
       const names = rest.map((t) => t.name).join(', ');
-      this.chips.push(el('span', { class: 'chip more', tabindex: '0', 'aria-label': `${rest.length} more topics: ${names}` }, `+${rest.length}`, tip(names)));
+      const more = el('span', { class: 'chip more', tabindex: '0', 'aria-label': `${rest.length} more topics: ${names}` }, `+${rest.length}`);
+      this.tips.set(more, names);
+      this.chips.push(more);
     }
     this.saveBtn!.before(...this.chips);
   }

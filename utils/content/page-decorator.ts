@@ -67,8 +67,9 @@ export interface Entry extends AskedCard {
   marked: { hidden: string | null; topics: string | null } | null;
   /** Chips of `topics`, made when first drawn. */
   chips: { of: CardTopicResult; list: TopicChip[] } | null;
-  /** Last rendered view, to skip renders that would change nothing. */
+  /** Last rendered view (the chips by identity: the same array until the card's topics change), to skip renders that would change nothing. */
   viewKey: string;
+  viewChips: TopicChip[] | null;
 }
 
 const MESSAGE_MS = 8000;
@@ -438,7 +439,7 @@ export class PageDecorator {
   private newEntry(card: DetectedCard): Entry {
     const entry: Entry = {
       card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, askedGen: -1, askedTitle: '',
-      painted: false, marked: null, chips: null, viewKey: '',
+      painted: false, marked: null, chips: null, viewKey: '', viewChips: null,
     };
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
@@ -596,10 +597,11 @@ export class PageDecorator {
     const title = hidden ? this.title(entry) : ''; // only a placeholder shows it
     // Chips only near the viewport: rendering them on every card of a long page costs more than all the rest.
     const chips = (this.near.isNear(entry.card.root) ? this.chipsOf(entry) : undefined) ?? NO_CHIPS;
-    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}|${chips === NO_CHIPS ? '' : JSON.stringify(chips)}`;
-    if (key === entry.viewKey) return;
+    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}`;
+    if (key === entry.viewKey && chips === entry.viewChips) return;
     const hadFocus = host.shadowRoot?.activeElement != null;
     entry.viewKey = key;
+    entry.viewChips = chips;
     entry.view ??= new CardActionsView(mount);
     entry.view.update({
       title,

@@ -341,7 +341,12 @@ describe('PageDecorator with topics', () => {
     expect(chipLabel('2508.19428')).toBe('Topic Ensembles: title: Ensemble');
     expect(chipLabel('1801.02475')).toBe('Topic Ensembles: title: Ensemble · abstract: ensemble');
     expect(chipLabel('2508.03064')).toBe('Topic Ensembles: title: Ensemble · abstract: Ensemble · keywords: Ensemble');
-    expect(shadowOf('1801.02475').querySelector('.chip [role="tooltip"]')!.textContent).toBe('title: Ensemble · abstract: ensemble');
+    // The tooltip says the same; it is made when the chip is first hovered or focused, once.
+    const chip = shadowOf('1801.02475').querySelector('.chip')!;
+    expect(chip.querySelector('[role="tooltip"]')).toBeNull();
+    chip.dispatchEvent(new Event('focusin', { bubbles: true }));
+    chip.dispatchEvent(new Event('mouseover', { bubbles: true }));
+    expect(Array.from(chip.querySelectorAll('[role="tooltip"]'), (t) => t.textContent)).toEqual(['title: Ensemble · abstract: ensemble']);
     expect(d.stats()).toMatchObject({
       found: 27,
       hidden: muted.length,

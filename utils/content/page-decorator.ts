@@ -219,6 +219,7 @@ export class PageDecorator {
       entry.card = card;
       if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
       if (entry.mounted && this.topics.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
+      else if (!entry.mounted && this.topics.active) this.matchEntry(entry, entry.card.titleEl.textContent ?? ''); // asked once per title
       this.markRoot(entry);
       if (entry.mounted) this.renderEntry(entry);
     }
@@ -452,7 +453,9 @@ export class PageDecorator {
   /** Asks for the card's topics (if any) and puts its control in place: one slice of the mount queue. */
   private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
-    if (this.topics.active || entry.topics) {
+    // A new card was asked about when found (a title changed since is caught by the pass that sees it, reconcile).
+    const askedWhenFound = !entry.mounted && this.topics.active && entry.askedGen === this.topics.generation;
+    if ((this.topics.active || entry.topics) && !askedWhenFound) {
       const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
       if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
     }

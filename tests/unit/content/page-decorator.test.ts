@@ -310,6 +310,18 @@ describe('PageDecorator with topics', () => {
     expect(asked()).toEqual(['300', '300+fields']);
   });
 
+  it('a title that changes before its card has a control is matched as it reads then', async () => {
+    const d = makeDecorator();
+    d.setTopics([ENSEMBLES], 'highlight-wins');
+    d.pass(); // finds the cards and asks about them; their controls come in a later task
+    const id = IDS.find((x) => !ENSEMBLE_IDS.includes(x))!;
+    const title = document.querySelector<HTMLElement>(`h3 a[href="/papers/${id}"]`)!;
+    title.textContent = 'Ensembles of everything';
+    d.pass(); // the observer's pass after the change, before any control is in
+    await until(() => allDecorated() && !document.documentElement.hasAttribute('data-papersift-busy'), 'decorated and matched');
+    expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
+  });
+
   it('marks highlight matches, mutes mute matches, and honours precedence', async () => {
     const d = makeDecorator();
     d.pass();

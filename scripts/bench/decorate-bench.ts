@@ -41,6 +41,7 @@ import {
   type PageMemory,
 } from '../lib/timings';
 import type { Topic } from '../../utils/topics/types';
+import { FLOOR_CARDS_ATTR, FLOOR_MS_ATTR, writeFloorExtension } from './floor-extension';
 import { buildTopics, loadCorpus } from './matcher-bench';
 
 const QUIET_MS = 500;
@@ -49,6 +50,8 @@ const TOPIC_COUNT = 50;
 const TERMS_PER_TOPIC = 10;
 /** The issue's goal: matching plus decorating 1,000 cards within the decoration-alone figure + this. */
 const GOAL_EXTRA_MS = 10;
+/** The issue's goal for the 27-card daily page: PaperSift's work under this. */
+const DAILY_GOAL_MS = 3;
 const CASE_BUDGET_MS = 60_000;
 const MIN_RUNS = 3;
 const SETTLE_TIMEOUT_MS = 60_000;
@@ -118,6 +121,9 @@ export interface DecorateRow {
   phases: Record<string, number>;
   /** Where topics were matched in the measured loads (worker / page), '—' without topics. */
   matching: string;
+  /** The floor's work on the same page (floor-extension.ts), median of `floorRuns` loads; NaN on rows with topics. */
+  floorMs: number;
+  floorRuns: number;
   /** Set when the case could not be measured; the other figures are then NaN. */
   error?: string;
 }
@@ -301,13 +307,28 @@ async function extLoad(browser: PaperSiftBrowser, t: Target, withTopics: boolean
   }
 }
 
+/** One load with the floor extension: its own work on the page, once it has put a button on every card. */
+async function floorLoad(browser: PaperSiftBrowser, t: Target): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(t.url, { waitUntil: 'load', timeout: 120_000 });
+    const handle = await page.waitForFunction((attr) => document.documentElement.getAttribute(attr), FLOOR_CARDS_ATTR, { timeout: 30_000 });
+    const cards = Number(await handle.jsonValue());
+    if (cards !== t.cards) throw new Error(`the floor found ${cards} of ${t.cards} cards: its selector no longer fits the page`);
+    return Number(await page.evaluate((attr) => document.documentElement.getAttribute(attr), FLOOR_MS_ATTR));
+  } finally {
+    await page.close();
+  }
+}
+
 function emptyRow(t: Target, topics: number, error: string): DecorateRow {
   return {
     page: label(t, topics), target: t.name, cards: t.cards, topics, runs: 0, decorateMs: NaN, decorateSource: 'none',
     passes: NaN, slices: NaN, longestWorkMs: NaN, longWork: NaN, untilDoneMs: NaN, matchedCards: NaN, hiddenCards: NaN,
     topicsPerMatched: NaN, cpu: null, baseCpu: null,
     baseLoadMs: NaN, baseIdleMs: NaN, extLoadMs: NaN, extIdleMs: NaN, ratio: NaN, vsNoTopicsMs: NaN, longTasks: NaN,
-    longestTaskMs: NaN, baseLongTasks: NaN, extLongTasks: NaN, memory: null, baseMemory: null, phases: {}, matching: '—', error,
+    longestTaskMs: NaN, baseLongTasks: NaN, extLongTasks: NaN, memory: null, baseMemory: null, phases: {}, matching: '—',
+    floorMs: NaN, floorRuns: 0, error,
   };
 }
 
@@ -352,6 +373,8 @@ function toRow(t: Target, topics: number, runs: ExtRun[], base: LoadSample[]): D
     baseCpu: medianCpu(base),
     memory: medianMemory(samples),
     baseMemory: medianMemory(base),
+    floorMs: NaN,
+    floorRuns: 0,
   };
   row.ratio = row.decorateMs / row.baseIdleMs;
   return row;
@@ -385,6 +408,22 @@ export async function runDecorateBench(
     await plain.close();
   }
 
+  // 1b. The floor: the least a content script can do of the job, on the same pages (see floor-extension.ts).
+  const floor = new Map<string, number[]>();
+  const floorErrors = new Map<string, string>();
+  const least = await launchPaperSift({ extensionDir: writeFloorExtension() });
+  try {
+    for (const t of targets) {
+      try {
+        floor.set(t.name, await repeat(runs, () => floorLoad(least, t)));
+      } catch (err) {
+        floorErrors.set(t.name, firstLine(err));
+      }
+    }
+  } finally {
+    await least.close();
+  }
+
   // 2. The page with PaperSift, without topics and with the bench topics: two profiles, their loads alternating, so
   //    whatever the machine does meanwhile weighs on both alike and the difference is the topics' own.
   const rows: DecorateRow[] = [];
@@ -405,6 +444,10 @@ export async function runDecorateBench(
           topicsError ? null : () => extLoad(topical, t, true),
         );
         const row = toRow(t, 0, alone, base.get(t.name)!);
+        const floorRuns = floor.get(t.name) ?? [];
+        row.floorMs = median(floorRuns);
+        row.floorRuns = floorRuns.length;
+        if (floorErrors.has(t.name)) log(`  ${t.name}: floor not measured: ${floorErrors.get(t.name)}`);
         rows.push(row);
         log(`  ${row.page} with PaperSift: work ${row.decorateMs.toFixed(1)} ms (${row.runs} runs)`);
         if (withTopics) {
@@ -451,6 +494,29 @@ function goalLine(rows: DecorateRow[], target: string): string | null {
     `${f(limit, 1)} ms → **${ok ? 'PASS' : 'MISS'}** (${signed(withTopics.decorateMs - limit)} ms; ${f(withTopics.matchedCards)} of ` +
     `${withTopics.cards} cards matched, ${f(withTopics.hiddenCards)} hidden)`
   );
+}
+
+/** PaperSift's work against the floor on each page, and the daily goal as PASS/MISS. */
+function floorSection(rows: DecorateRow[]): string {
+  const alone = rows.filter((r) => r.topics === 0 && !r.error);
+  const lines = [
+    '| page | PaperSift (ms) | floor: a minimal content script (ms) | PaperSift / floor | floor loads |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...alone.map((r) => `| ${r.page} | ${f(r.decorateMs, 1)} | ${f(r.floorMs, 2)} | ${Number.isFinite(r.floorMs) ? `${f(r.decorateMs / r.floorMs, 1)}×` : 'n/a'} | ${r.floorRuns} |`),
+  ];
+  const daily = alone.find((r) => r.target === 'daily');
+  const goal = daily
+    ? `**Issue goal — the 27-card daily page under ${DAILY_GOAL_MS} ms of work:** ${f(daily.decorateMs, 1)} ms → ` +
+      `**${daily.decorateMs < DAILY_GOAL_MS ? 'PASS' : 'MISS'}** (${signed(daily.decorateMs - DAILY_GOAL_MS)} ms; the floor on the same page: ` +
+      `${f(daily.floorMs, 2)} ms).`
+    : '';
+  return [
+    `### Against the floor\n\nThe floor (\`scripts/bench/floor-extension.ts\`) is the least a content script can do of the job: one ` +
+      "selector for HF's current markup, one Save button in a shadow root per card, no state, no messages. It times " +
+      'itself the same way (its own main-thread work), in the same run, on the same pages.',
+    lines.join('\n'),
+    goal,
+  ].filter(Boolean).join('\n\n');
 }
 
 /** Markdown: work table, page-load table, memory table, the issue's goal check, and failures if any. */
@@ -522,6 +588,7 @@ export function decorateTable(rows: DecorateRow[]): string {
     `**Issue goal — matching plus decorating 1,000 cards within the decoration-alone figure + ${GOAL_EXTRA_MS} ms** ` +
       `(${TOPIC_COUNT} topics / ${TOPIC_COUNT * TERMS_PER_TOPIC} terms; the month row is the goal, the daily row is for reference):\n\n` +
       (goals.length ? goals.join('\n') : '- not measured'),
+    floorSection(rows),
     `### Where the work goes (ms, median per load, by the \`detail\` of each measure)\n\n${phases}\n\n` +
       'pass = card detection and reconciling; mount = card controls, in slices; match-start / match-send / match-receive / match-apply = starting the topic ' +
       'worker, handing it cards, taking its messages (replies are copied in on the page\'s thread; once it runs, what waited for it ' +

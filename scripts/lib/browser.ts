@@ -102,6 +102,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Extra Chromium flags. */
   args?: string[];
+  /** Load this unpacked extension instead of PaperSift (the bench's floor: no service worker to wait for). */
+  extensionDir?: string;
 }
 
 /** Launches Chromium (a fresh profile in a temp folder) with PaperSift loaded and the offline site routed. */
@@ -110,7 +112,8 @@ export async function launchPaperSift(options: LaunchOptions = {}): Promise<Pape
   if (!existsSync(chromiumPath())) {
     throw new Error(`Chromium not found at ${chromiumPath()}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set PAPERSIFT_CHROMIUM.`);
   }
-  if (withExtension && !existsSync(join(EXT_DIR, 'manifest.json'))) {
+  const extDir = options.extensionDir ?? EXT_DIR;
+  if (withExtension && !options.extensionDir && !existsSync(join(EXT_DIR, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXT_DIR}. Run \`npm run build\` (npx wxt build) first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'papersift-profile-'));
@@ -122,7 +125,7 @@ export async function launchPaperSift(options: LaunchOptions = {}): Promise<Pape
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    ...(withExtension ? [`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`] : []),
+    ...(withExtension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
     ...(options.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -135,7 +138,7 @@ export async function launchPaperSift(options: LaunchOptions = {}): Promise<Pape
   const site = new FixtureSite();
   await context.route((url) => url.protocol === 'https:' || url.protocol === 'http:', (route) => site.handle(route));
   const browser = new PaperSiftBrowser(context, site, userDataDir);
-  if (withExtension) await browser.init();
+  if (withExtension && !options.extensionDir) await browser.init();
   return browser;
 }
 

@@ -2,14 +2,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNearViewport, type NearViewport } from '../../../utils/content/near-viewport';
 import { until } from './daily-page';
 
-/** An element whose box is `top` px from the viewport's top, 100 px tall (0 × 0 when `top` is null: display none). */
+/** Reads of a box's position, in order. */
+const reads: Element[] = [];
+/** An element whose box is `top` px from the page's top, 100 px tall (0 × 0 when `top` is null: display none). */
 function box(top: number | null): HTMLElement & { top: number | null } {
   const el = document.createElement('article') as HTMLElement & { top: number | null };
   el.top = top;
-  el.getBoundingClientRect = () =>
-    (el.top === null ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, el.top, 300, 100));
+  el.getBoundingClientRect = () => {
+    reads.push(el);
+    return el.top === null ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, el.top - window.scrollY, 300, 100);
+  };
   document.body.append(el);
   return el;
+}
+
+/** The page scrolled to `y`, as the browser reports it (the event goes to the document). */
+function scrollPageTo(y: number): void {
+  Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
 }
 
 const frames = (ms = 0) => new Promise((r) => setTimeout(r, ms + 50));
@@ -18,6 +28,8 @@ let tracker: NearViewport | null = null;
 afterEach(() => {
   tracker?.disconnect();
   document.body.replaceChildren();
+  reads.length = 0;
+  Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
 });
 
 describe('createNearViewport', () => {
@@ -34,21 +46,21 @@ describe('createNearViewport', () => {
     expect(seen).toEqual([[inView, below]]);
     expect([inView, below, far, none].map((el) => tracker!.isNear(el))).toEqual([true, true, false, false]);
 
-    // Scrolling brings the far card near (checked at most every 100 ms while scrolling).
-    far.top = 0.5 * h;
-    window.dispatchEvent(new Event('scroll'));
+    // Scrolling brings the far card near (checked at most every 100 ms while scrolling), from the positions last read.
+    reads.length = 0;
+    scrollPageTo(4.5 * h);
     await until(() => seen.length > 1, 'look after the scroll');
     expect(seen).toEqual([[inView, below], [far]]);
+    expect(reads).toEqual([]);
 
     // A card that took no room and now does (shown again): found on the next look.
-    none.top = 10;
+    none.top = 4.5 * h + 10; // on screen, at the scroll position
     tracker.recheck();
     await until(() => seen.length > 2, 'look again');
     expect(seen.at(-1)).toEqual([none]);
 
     // Near stays near: scrolling away keeps its chips; nothing is reported twice.
-    inView.top = 10 * h;
-    window.dispatchEvent(new Event('scroll'));
+    scrollPageTo(20 * h);
     await frames(100);
     expect(tracker.isNear(inView)).toBe(true);
     expect(seen).toHaveLength(3);
@@ -78,9 +90,6 @@ describe('createNearViewport', () => {
 
   it('looks at no position while nothing is wanted of near cards, and counts each look as work', async () => {
     const a = box(100);
-    const reads: Element[] = [];
-    const read = a.getBoundingClientRect;
-    a.getBoundingClientRect = () => (reads.push(a), read());
     tracker = createNearViewport();
     const seen: Element[] = [];
     const work: number[] = [];
@@ -88,7 +97,7 @@ describe('createNearViewport', () => {
     tracker.onWork = (start) => work.push(start);
     tracker.setWanted(false); // e.g. no topics: nothing to draw
     tracker.observe(a);
-    window.dispatchEvent(new Event('scroll'));
+    scrollPageTo(10);
     await frames(100);
     expect(reads).toEqual([]);
     expect(work).toEqual([]);
@@ -100,5 +109,32 @@ describe('createNearViewport', () => {
     expect(reads).toEqual([a]);
     expect(work).toHaveLength(1);
     expect(work[0]).toBeGreaterThanOrEqual(before);
+  });
+
+  it('reads the positions again after anything but a scroll of the page: a resize, a recheck, a scrolling box', async () => {
+    const h = window.innerHeight;
+    const [a, b] = [box(5 * h), box(8 * h)];
+    tracker = createNearViewport();
+    const seen: Element[] = [];
+    tracker.onNear = (els) => seen.push(...els);
+    tracker.observe(a);
+    tracker.observe(b);
+    await until(() => reads.length >= 2, 'first look');
+    // The page moved a card without scrolling (e.g. a list above it collapsed): a resize of the page says so.
+    a.top = 0;
+    reads.length = 0;
+    window.dispatchEvent(new Event('resize'));
+    await until(() => seen.length > 0, 'look after the resize');
+    expect(seen).toEqual([a]);
+    expect(reads).toEqual([a, b]);
+    // A scrolling box inside the page moved its cards: read again.
+    b.top = 0;
+    reads.length = 0;
+    const scroller = document.createElement('div');
+    document.body.append(scroller);
+    scroller.dispatchEvent(new Event('scroll'));
+    await until(() => seen.length > 1, 'look after the box scrolled');
+    expect(seen).toEqual([a, b]);
+    expect(reads).toEqual([b]);
   });
 });

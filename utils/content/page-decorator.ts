@@ -244,6 +244,7 @@ export class PageDecorator {
 
   /** Total main-thread time PaperSift spent on this page, published for benchmarks and bug reports. */
   private workMs = 0;
+  private destroyed = false;
 
   /** Runs `fn` as PaperSift work of this phase (for work done outside the decorator: the bar, the notice, …). */
   timed(phase: string, fn: () => void): void {
@@ -257,6 +258,7 @@ export class PageDecorator {
 
   /** `phase` says what the work was (in the measure's detail), for profiling and bug reports. */
   recordWork(name: string, start: number, phase: string): void {
+    if (this.destroyed) return; // a task queued before the end: the page's hooks are no longer ours to write
     const end = performance.now();
     this.workMs += end - start;
     performance.measure(name, { start, end, detail: phase });
@@ -399,8 +401,10 @@ export class PageDecorator {
 
   /** Remove everything PaperSift added (the extension was reloaded or disabled). */
   destroy(): void {
+    this.destroyed = true;
     this.detecting = null;
     this.mountQueue.clear();
+    this.topics.destroy();
     this.engine.destroy();
     this.near.disconnect();
     for (const entry of [...this.entries.values()]) this.unmount(entry);

@@ -68,6 +68,7 @@ export class TopicRequests<E extends AskedCard> {
   /** Set while a request waits for `resume()`: when it started waiting, and the timer that ends the wait. */
   private heldSince: number | null = null;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
 
   constructor(
     private readonly doc: Document,
@@ -104,6 +105,14 @@ export class TopicRequests<E extends AskedCard> {
     if (this.heldSince === null) return;
     this.endWait();
     this.flush();
+  }
+
+  /** PaperSift stops on this page: nothing waiting is sent. */
+  destroy(): void {
+    this.destroyed = true;
+    this.endWait();
+    this.queue = [];
+    this.queued.clear();
   }
 
   /** A new pass: the page's JSON may have changed with the page. */
@@ -154,7 +163,7 @@ export class TopicRequests<E extends AskedCard> {
 
   private flush(withFields = false): void {
     this.flushScheduled = false;
-    if (!withFields && this.mustWait()) return;
+    if (this.destroyed || (!withFields && this.mustWait())) return;
     const batch = this.queue;
     this.queue = [];
     this.queued.clear();

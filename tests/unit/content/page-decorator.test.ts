@@ -310,6 +310,23 @@ describe('PageDecorator with topics', () => {
     expect(asked()).toEqual(['300', '300+fields']);
   });
 
+  it('once destroyed mid-work, writes nothing more on the page and sends nothing', async () => {
+    const engine = new TopicEngine();
+    const match = vi.spyOn(engine, 'match');
+    const d = new PageDecorator(document, () => DAILY_URL, mirror, actions, new TopicHighlights(), () => {}, engine, everythingNear());
+    d.setTopics([ENSEMBLES], 'highlight-wins');
+    d.pass(); // controls and the request are still to come, in later tasks
+    d.destroy();
+    const html = document.documentElement;
+    const hooks = () => html.getAttributeNames().filter((a) => a.startsWith('data-papersift')).map((a) => `${a}=${html.getAttribute(a)}`);
+    const before = hooks();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hooks()).toEqual(before);
+    expect(html.hasAttribute('data-papersift-busy')).toBe(false);
+    expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(0);
+    expect(match).not.toHaveBeenCalled();
+  });
+
   it('a title that changes before its card has a control is matched as it reads then', async () => {
     const d = makeDecorator();
     d.setTopics([ENSEMBLES], 'highlight-wins');

@@ -5,7 +5,7 @@
  * next to its own explanation (e.g. why it would backtrack catastrophically).
  */
 import { compileTopics } from '../topics/compile';
-import type { RefusedTerm, Topic } from '../topics/types';
+import type { CompiledMatcher, RefusedTerm, Topic } from '../topics/types';
 import { validateTopic } from '../topics/validate';
 import { colourWarning } from './colour-check';
 import { previewTopicOf, toTopicDraft, type EditorDraft } from './editor-draft';
@@ -43,9 +43,14 @@ export function splitRefused(refused: readonly RefusedTerm[]): { terms: RefusedE
   return { terms, exclusions };
 }
 
-export function checkDraft(draft: EditorDraft, existing: readonly Topic[]): DraftCheck {
+/** `matcher`: the draft's own, compiled already (the editor shares one with its live preview: a big topic compiles slowly). */
+export function checkDraft(
+  draft: EditorDraft,
+  existing: readonly Topic[],
+  matcher: Pick<CompiledMatcher, 'refused'> = compileTopics([previewTopicOf(draft)]),
+): DraftCheck {
   const result = validateTopic(toTopicDraft(draft), [...existing]);
-  const refused = splitRefused(compileTopics([previewTopicOf(draft)]).refused);
+  const refused = splitRefused(matcher.refused);
   const check: DraftCheck = {
     topic: result.ok ? result.topic : null,
     name: [],

@@ -3,7 +3,7 @@
  */
 import { compileTopics } from '../topics/compile';
 import { fieldText } from '../topics/fields';
-import type { RefusedTerm, TermHit, Topic, TopicField } from '../topics/types';
+import type { CompiledMatcher, RefusedTerm, TermHit, Topic, TopicField } from '../topics/types';
 import { ALL_TOPIC_FIELDS } from '../topics/types';
 import type { LastPage, PagePaper } from '../storage/last-page-record';
 import { pageLabel } from './page-label';
@@ -29,8 +29,8 @@ export interface TopicPreview {
   refused: RefusedTerm[];
 }
 
-export function previewTopic(topic: Topic, page: LastPage): TopicPreview {
-  const matcher = compileTopics([topic]);
+/** `matcher`: `topic` compiled (pass one the caller has already, see checkDraft). */
+export function previewTopic(topic: Topic, page: LastPage, matcher: CompiledMatcher = compileTopics([topic])): TopicPreview {
   const matches: PreviewPaper[] = [];
   for (const paper of page.papers) {
     const match = matcher.match(paper)[0];

@@ -93,9 +93,41 @@ interface FirstWordDraft {
 
 /** Index contents while compiling; frozen into tables at the end of the constructor. */
 interface IndexBuilder {
-  words: Map<string, FirstWordDraft>;
+  /**
+   * Per term word that starts a term: the terms, and every text word it accepts. Kept per term word rather than per
+   * text word: a word accepts five or so text words (plurals, possessives), and a 5,000-term topic made 27,000 drafts.
+   */
+  starts: Map<string, { draft: FirstWordDraft; accepts: string[] }>;
   prefixes: Map<string, WordsEntry[]>;
   forms: WordForms;
+}
+
+const byEntryId = (a: WordsEntry, b: WordsEntry) => a.id - b.id;
+
+/** Text word → the terms it starts, for the word table: one frozen FirstWord per term word, shared by its text words. */
+function firstWordTable(starts: IndexBuilder['starts']): Array<[string, FirstWord]> {
+  const byText = new Map<string, FirstWordDraft | FirstWordDraft[]>();
+  for (const { draft, accepts } of starts.values()) {
+    for (const text of accepts) {
+      const seen = byText.get(text);
+      if (seen === undefined) byText.set(text, draft);
+      else if (Array.isArray(seen)) seen.push(draft);
+      else byText.set(text, [seen, draft]);
+    }
+  }
+  const frozen = new Map<FirstWordDraft, FirstWord>();
+  const freeze = (draft: FirstWordDraft) => {
+    let first = frozen.get(draft);
+    if (!first) frozen.set(draft, (first = freezeFirstWord(draft)));
+    return first;
+  };
+  // A text word two term words accept ("boxes": "box" and "boxes") takes the terms of both, in the order they were added.
+  const merged = (drafts: FirstWordDraft[]): FirstWord =>
+    freezeFirstWord({
+      entries: drafts.flatMap((d) => d.entries).sort(byEntryId),
+      phrases: drafts.flatMap((d) => d.phrases).sort((a, b) => byEntryId(a[0], b[0])),
+    });
+  return Array.from(byText, ([text, d]): [string, FirstWord] => [text, Array.isArray(d) ? merged(d) : freeze(d)]);
 }
 
 function freezeFirstWord({ entries, phrases }: FirstWordDraft): FirstWord {
@@ -162,7 +194,7 @@ class TopicMatcher implements CompiledMatcher {
 
   constructor(private readonly topics: readonly Topic[]) {
     this.topicCount = topics.length;
-    const index: IndexBuilder = { words: new Map(), prefixes: new Map(), forms: new WordForms() };
+    const index: IndexBuilder = { starts: new Map(), prefixes: new Map(), forms: new WordForms() };
     let watched = 0;
     topics.forEach((topic, t) => {
       const mask = fieldMask(topic);
@@ -173,7 +205,7 @@ class TopicMatcher implements CompiledMatcher {
     this.watchedFields = watched;
     this.wordFields = this.entries.reduce((mask, e) => mask | e.fieldMask, 0);
     this.regexFields = this.regexEntries.reduce((mask, e) => mask | e.fieldMask, 0);
-    this.wordTable = new KeyTable([...index.words].map(([word, first]) => [word, freezeFirstWord(first)]));
+    this.wordTable = new KeyTable(firstWordTable(index.starts));
     this.prefixIndex = new PrefixIndex(index.prefixes);
     this.scorer = new HitScorer(this.termIds.size);
     this.blockedIn = new Float64Array(this.entries.length);
@@ -211,12 +243,11 @@ class TopicMatcher implements CompiledMatcher {
     this.entries.push(entry);
     const [first, second] = accepted;
     if (first) {
-      for (const word of first) {
-        let byFirst = index.words.get(word);
-        if (!byFirst) index.words.set(word, (byFirst = { entries: [], phrases: [] }));
-        if (second) byFirst.phrases.push([entry, second]);
-        else byFirst.entries.push(entry);
-      }
+      const word = (term.atoms[0] as Atom & { kind: 'word' }).word;
+      let start = index.starts.get(word);
+      if (!start) index.starts.set(word, (start = { draft: { entries: [], phrases: [] }, accepts: first }));
+      if (second) start.draft.phrases.push([entry, second]);
+      else start.draft.entries.push(entry);
     } else {
       pushTo(index.prefixes, (term.atoms[0] as Atom & { kind: 'prefix' }).prefix, entry);
     }

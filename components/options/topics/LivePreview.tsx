@@ -9,7 +9,7 @@ import { excerptAround } from '../../../utils/topics-ui/excerpt';
 import { FIELD_LABELS } from '../../../utils/topics-ui/labels';
 import { splitByHits } from '../../../utils/topics-ui/mark-segments';
 import { matchCountText, previewTopic, type PreviewField, type PreviewPaper } from '../../../utils/topics-ui/preview';
-import type { Topic } from '../../../utils/topics/types';
+import type { CompiledMatcher, Topic } from '../../../utils/topics/types';
 import { MarkedText } from './MarkedText';
 
 /** Matching papers listed at most; the count above always covers all of them. */
@@ -53,13 +53,18 @@ function PreviewItem({ item, colour }: { item: PreviewPaper; colour: string }) {
 export interface LivePreviewProps {
   /** The draft as a topic (see previewTopicOf). */
   topic: Topic;
+  /** `topic` compiled, when the caller has it already. */
+  matcher?: CompiledMatcher;
   /** undefined while loading. */
   page: LastPage | null | undefined;
   pageError?: string | null;
 }
 
-export function LivePreview({ topic, page, pageError }: LivePreviewProps) {
-  const preview = useMemo(() => (page && topic.terms.length > 0 && topic.fields.length > 0 ? previewTopic(topic, page) : null), [topic, page]);
+export function LivePreview({ topic, matcher, page, pageError }: LivePreviewProps) {
+  const preview = useMemo(
+    () => (page && topic.terms.length > 0 && topic.fields.length > 0 ? previewTopic(topic, page, matcher) : null),
+    [topic, page, matcher],
+  );
 
   let body;
   if (page === undefined) body = <p class="hint">Loading the last page’s papers…</p>;

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LastPage } from '../../../utils/storage/last-page';
 import { checkDraft, type DraftCheck } from '../../../utils/topics-ui/draft-check';
 import { draftFromTopic, isDraftChanged, newDraft, previewTopicOf, type EditorDraft } from '../../../utils/topics-ui/editor-draft';
+import { compileTopics } from '../../../utils/topics/compile';
 import type { Topic } from '../../../utils/topics/types';
 import { ColourChoice } from './ColourChoice';
 import { FieldChoice } from './FieldChoice';
@@ -73,8 +74,10 @@ export function TopicEditor({ topic, topics, lastPage, lastPageError, onSave, on
   }, [topic]);
 
   const settled = useDebounced(draft, settleMs);
-  const check = useMemo(() => checkDraft(settled, topics.filter((t) => t.id !== settled.id)), [settled, topics]);
   const previewTopic = useMemo(() => previewTopicOf(settled), [settled]);
+  // Compiled once per settled draft for both the checks and the live preview (5,000 terms take ~150 ms).
+  const matcher = useMemo(() => compileTopics([previewTopic]), [previewTopic]);
+  const check = useMemo(() => checkDraft(settled, topics.filter((t) => t.id !== settled.id), matcher), [settled, topics, matcher]);
 
   const update = (patch: Partial<EditorDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -207,7 +210,7 @@ export function TopicEditor({ topic, topics, lastPage, lastPageError, onSave, on
           {base && !dirty && <span class="hint">All changes saved.</span>}
         </div>
       </form>
-      <LivePreview topic={previewTopic} page={lastPage} pageError={lastPageError} />
+      <LivePreview topic={previewTopic} matcher={matcher} page={lastPage} pageError={lastPageError} />
     </div>
   );
 }

@@ -116,6 +116,7 @@ export function createNearViewport(win: Window = window): NearViewport {
     isNear: (el) => near.has(el),
     recheck: readAgain,
     setWanted: (value) => {
+      if (value === wanted) return; // asked after every pass: only a change means anything
       wanted = value;
       readAgain();
     },

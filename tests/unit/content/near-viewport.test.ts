@@ -109,6 +109,15 @@ describe('createNearViewport', () => {
     expect(reads).toEqual([a]);
     expect(work).toHaveLength(1);
     expect(work[0]).toBeGreaterThanOrEqual(before);
+    // Said again (the decorator says it after every pass): no new look.
+    const b = box(9 * window.innerHeight);
+    tracker.observe(b);
+    await until(() => reads.length === 2, 'the new card read');
+    reads.length = 0;
+    tracker.setWanted(true);
+    scrollPageTo(20);
+    await frames(100);
+    expect(reads).toEqual([]);
   });
 
   it('reads the positions again after anything but a scroll of the page: a resize, a recheck, a scrolling box', async () => {

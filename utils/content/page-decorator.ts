@@ -1,5 +1,5 @@
 import { CardActionsView, MAX_CHIPS, type TopicChip } from '../../components/card-actions';
-import { detectCardsInSteps, type DetectedCard } from '../hf/detect-cards';
+import { defaultIsVisible, detectCardsInSteps, type DetectedCard } from '../hf/detect-cards';
 import { textOf } from '../hf/dom';
 import { extractPaper } from '../hf/extract';
 import { readHydration, type HydrationPaper } from '../hf/hydration';
@@ -178,8 +178,10 @@ export class PageDecorator {
     this.kind = pageKindOf(url);
     this.hints = null; // the hydration JSON may have changed with the page; parse it again when needed
     this.topics.pageChanged();
+    // Our hosts, looked up once per pass for detection and for removing strays (each lookup walks the whole page).
+    this.passHosts = Array.from(this.doc.querySelectorAll(`[${UI_ATTR}]`));
     if (this.kind === 'other') return this.reconcile([], t0);
-    return this.detect(detectCardsInSteps(this.doc, url), t0) ?? { kind: this.kind, found: this.entries.size };
+    return this.detect(detectCardsInSteps(this.doc, url, defaultIsVisible, this.passHosts), t0) ?? { kind: this.kind, found: this.entries.size };
   }
 
   /** Runs detection steps until done or out of budget; then reconciles, or goes on in the next task. */
@@ -559,10 +561,13 @@ export class PageDecorator {
   }
 
   /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
+  /** Hosts on the page when this pass began; one the page adds meanwhile is the next pass's to judge. */
+  private passHosts: Element[] = [];
+
   private removeStrayHosts(): void {
     const ours = new Set<Element>();
     for (const e of this.entries.values()) if (e.host) ours.add(e.host);
-    for (const el of this.doc.querySelectorAll(`[${UI_ATTR}]`)) {
+    for (const el of this.passHosts) {
       // Card hosts carry the paper id; page-level UI (notices, the summary bar) carries a name and is not ours to judge.
       if (!ours.has(el) && ARXIV_ID_RE.test(el.getAttribute(UI_ATTR) ?? '')) el.remove();
     }

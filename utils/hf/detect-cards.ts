@@ -63,9 +63,11 @@ export function* detectCardsInSteps(
   doc: Document,
   url: string | URL,
   isVisible: IsVisible = defaultIsVisible,
+  /** Our UI's hosts on the page (`[data-papersift-ui]`), when the caller has looked them up already. */
+  ourHosts?: readonly Element[],
 ): Generator<void, DetectedCard[], void> {
   if (pageKindOf(url) === 'paper') return detectPaperPage(doc, url);
-  return yield* listCardSteps(doc, isVisible);
+  return yield* listCardSteps(doc, isVisible, ourHosts);
 }
 
 /** Links, titles or cards handled between two steps of detectCardsInSteps. */
@@ -125,9 +127,9 @@ interface TitleLink {
   rank: number;
 }
 
-function* listCardSteps(doc: Document, isVisible: IsVisible): Generator<void, DetectedCard[], void> {
+function* listCardSteps(doc: Document, isVisible: IsVisible, ourHosts?: readonly Element[]): Generator<void, DetectedCard[], void> {
   // Our UI lives in shadow roots, so light-DOM elements inside it are rare: skip the ancestor walk without them.
-  const deep = hasOurLightDom(doc);
+  const deep = ourHosts ? ourHosts.some((host) => host.firstElementChild !== null) : hasOurLightDom(doc);
   const ours = (el: Element) => el.hasAttribute(OUR_UI_ATTR) || (deep && isOurs(el));
 
   const state = new Map<Element, string>();

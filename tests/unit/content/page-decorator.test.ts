@@ -124,6 +124,20 @@ describe('PageDecorator on the daily fixture', () => {
     expect(after.every((h, i) => h === before[i])).toBe(true);
   });
 
+  it('a copy of a control the page made (a cloned card) is removed by the next pass; the real one stays', async () => {
+    const d = makeDecorator();
+    d.pass();
+    await until(() => allDecorated(), 'decorated');
+    const [a, b] = [IDS[2]!, IDS[4]!];
+    const real = hostsIn(rootOf(b))[0]!;
+    const stray = hostsIn(rootOf(a))[0]!.cloneNode(true) as HTMLElement;
+    rootOf(b).append(stray); // e.g. the page re-rendered a card from a copy that held a's control
+    d.pass();
+    expect(stray.isConnected).toBe(false);
+    expect(Array.from(hostsIn(rootOf(b)))).toEqual([real]);
+    expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(27);
+  });
+
   it('a control the page dropped is put back once by the next pass', async () => {
     const d = makeDecorator();
     d.pass();

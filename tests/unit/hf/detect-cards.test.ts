@@ -3,7 +3,7 @@ import dailyHtml from '../../fixtures/daily-2026.html?raw';
 import trendingHtml from '../../fixtures/trending-2026.html?raw';
 import searchHtml from '../../fixtures/search-2026.html?raw';
 import paperHtml from '../../fixtures/paper-2026.html?raw';
-import { detectCards, detectCardsInSteps, type DetectedCard } from '../../../utils/hf/detect-cards';
+import { defaultIsVisible, detectCards, detectCardsInSteps, type DetectedCard } from '../../../utils/hf/detect-cards';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-11-27';
 const TRENDING_URL = 'https://huggingface.co/papers/trending';
@@ -254,6 +254,11 @@ describe('detectCards on odd input', () => {
     const cards = detectCards(doc, DAILY_URL);
     expect(ids(cards)).toEqual(jsonIds(doc));
     expect(cards[0]!.root).toBe(first);
+    // The same when the caller hands over our hosts, looked up already (the decorator does, once per pass).
+    const steps = detectCardsInSteps(doc, DAILY_URL, defaultIsVisible, Array.from(doc.querySelectorAll('[data-papersift-ui]')));
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value.map((c) => [c.id, c.root, c.titleEl])).toEqual(cards.map((c) => [c.id, c.root, c.titleEl]));
   });
 
   it('accepts absolute and versioned title links; each paper once', () => {

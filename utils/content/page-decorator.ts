@@ -220,8 +220,7 @@ export class PageDecorator {
       }
       entry.card = card;
       if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
-      if (entry.mounted && this.topics.needsMatch(entry)) this.mountQueue.push(entry); // its title changed under us
-      else if (!entry.mounted && this.topics.active) this.matchEntry(entry, entry.card.titleEl.textContent ?? ''); // asked once per title
+      if (this.topics.active || entry.topics) this.matchIfChanged(entry); // its title may have changed under us
       this.markRoot(entry);
       if (entry.mounted) this.renderEntry(entry);
     }
@@ -276,14 +275,14 @@ export class PageDecorator {
     this.wantNear();
     for (const entry of this.entries.values()) {
       if (!this.topics.active) {
-        if (entry.mounted) this.mountQueue.push(entry); // no topics left: clear the cards' topics in slices
+        this.matchEntry(entry, ''); // no topics left: the card's go at once, its hooks and control in slices
+        if (entry.mounted) this.mountQueue.push(entry);
         continue;
       }
       // Every card is asked at once: one request and one answer cost the page far less than one per slice, and an
       // answer applied while the worker is still matching the next request competes with it for the CPU (measured:
       // applying 1,000 answers took twice as long). The answer re-renders what it changes.
-      const rawTitle = entry.card.titleEl.textContent ?? '';
-      if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
+      this.matchIfChanged(entry);
     }
   }
 
@@ -456,15 +455,12 @@ export class PageDecorator {
     return entry;
   }
 
-  /** Asks for the card's topics (if any) and puts its control in place: one slice of the mount queue. */
+  /**
+   * Puts the card's control in place and its hooks on the card: one slice of the mount queue. Its topics were asked
+   * for when it was found, or when its title or the topics changed (matchIfChanged).
+   */
   private prepareEntry(entry: Entry): void {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
-    // A new card was asked about when found (a title changed since is caught by the pass that sees it, reconcile).
-    const askedWhenFound = !entry.mounted && this.topics.active && entry.askedGen === this.topics.generation;
-    if ((this.topics.active || entry.topics) && !askedWhenFound) {
-      const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
-      if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
-    }
     if (!entry.mounted) {
       if (!entry.host) Object.assign(entry, createCardHost(entry.card.id));
       this.place(entry);
@@ -472,6 +468,12 @@ export class PageDecorator {
     }
     this.markRoot(entry);
     this.renderEntry(entry);
+  }
+
+  /** Asks about the card when its topics are not those of the current topics and the title it shows now. */
+  private matchIfChanged(entry: Entry): void {
+    const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
+    if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
   }
 
   /** Asks the engine about the card; with no topics left, takes its topics away at once. */
@@ -560,10 +562,10 @@ export class PageDecorator {
     for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards && attr !== HOOKS.busy) root.removeAttribute(attr);
   }
 
-  /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
   /** Hosts on the page when this pass began; one the page adds meanwhile is the next pass's to judge. */
   private passHosts: Element[] = [];
 
+  /** A host that is not the one we track for its card (e.g. copied by the page along with a card) must go. */
   private removeStrayHosts(): void {
     const ours = new Set<Element>();
     for (const e of this.entries.values()) if (e.host) ours.add(e.host);

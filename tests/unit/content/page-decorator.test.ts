@@ -341,6 +341,20 @@ describe('PageDecorator with topics', () => {
     expect(match).not.toHaveBeenCalled();
   });
 
+  it('a card whose title the page changes is matched again by the next pass', async () => {
+    const d = makeDecorator();
+    d.setTopics([ENSEMBLES], 'highlight-wins');
+    d.pass();
+    const idle = () => allDecorated() && !document.documentElement.hasAttribute('data-papersift-busy');
+    await until(idle, 'decorated and matched');
+    const id = IDS.find((x) => !ENSEMBLE_IDS.includes(x))!;
+    expect(rootOf(id).getAttribute('data-papersift-topics')).toBeNull();
+    document.querySelector<HTMLElement>(`h3 a[href="/papers/${id}"]`)!.textContent = 'Ensembles of everything';
+    d.pass();
+    await until(() => idle() && rootOf(id).hasAttribute('data-papersift-topics'), 'matched again');
+    expect(rootOf(id).getAttribute('data-papersift-topics')).toBe('Ensembles');
+  });
+
   it('a title that changes before its card has a control is matched as it reads then', async () => {
     const d = makeDecorator();
     d.setTopics([ENSEMBLES], 'highlight-wins');

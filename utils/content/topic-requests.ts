@@ -65,9 +65,8 @@ export class TopicRequests<E extends AskedCard> {
   private applying = 0;
   /** The page may have new hydration JSON (read once per pass, not per request: it can be MBs). */
   private pageDirty = true;
-  /** Set while a request waits for `resume()`: when it started waiting, and the timer that ends the wait. */
-  private heldSince: number | null = null;
-  private holdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while a request waits for `resume()`: the timer that sends it anyway after HOLD_MAX_MS. */
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
 
   constructor(
@@ -102,9 +101,9 @@ export class TopicRequests<E extends AskedCard> {
 
   /** What held the requests back is done (see `TopicRequestHooks.held`): send what waited. */
   resume(): void {
-    if (this.heldSince === null) return;
+    if (this.holdTimer === null) return;
     this.endWait();
-    this.flush();
+    this.send();
   }
 
   /** PaperSift stops on this page: nothing waiting is sent. */
@@ -161,9 +160,23 @@ export class TopicRequests<E extends AskedCard> {
     return card;
   }
 
-  private flush(withFields = false): void {
+  /** Sends what was asked, unless the page holds requests back for now (see `TopicRequestHooks.held`). */
+  private flush(): void {
     this.flushScheduled = false;
-    if (this.destroyed || (!withFields && this.mustWait())) return;
+    if (this.holdTimer !== null) return; // waiting already: resume() or the timer sends it
+    if (this.queue.length && this.hooks.held?.()) {
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = null;
+        this.send();
+      }, HOLD_MAX_MS);
+      return;
+    }
+    this.send();
+  }
+
+  /** One request for every card asked (`withFields`: with the cards' own fields, for those the JSON lacks). */
+  private send(withFields = false): void {
+    if (this.destroyed) return;
     const batch = this.queue;
     this.queue = [];
     this.queued.clear();
@@ -187,25 +200,9 @@ export class TopicRequests<E extends AskedCard> {
     );
   }
 
-  /** The request should wait for `resume()`; the first time, starts the wait's time limit. */
-  private mustWait(): boolean {
-    if (this.queue.length && this.hooks.held?.()) {
-      if (this.heldSince === null) {
-        this.heldSince = performance.now();
-        this.holdTimer = setTimeout(() => {
-          this.heldSince = -Infinity; // waited long enough
-          this.flush();
-        }, HOLD_MAX_MS);
-      }
-      if (performance.now() - this.heldSince < HOLD_MAX_MS) return true;
-    }
-    this.endWait();
-    return false;
-  }
-
   private endWait(): void {
-    this.heldSince = null;
-    clearTimeout(this.holdTimer);
+    if (this.holdTimer !== null) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
   }
 
   /**
@@ -228,7 +225,7 @@ export class TopicRequests<E extends AskedCard> {
         }
         // A title changed since it was asked is caught by the next pass (needsMatch compares it with the result's).
         const previous = c.topics;
-        c.topics = cardTopicResult(results, i, c.askedTitle, this.templates);
+        c.topics = cardTopicResult(results, i, cards[i]!.title, this.templates); // the title that was matched
         c.topicGen = gen;
         this.hooks.apply(c, previous);
       }
@@ -242,7 +239,7 @@ export class TopicRequests<E extends AskedCard> {
         });
       } else if (again.length && gen === this.gen) {
         this.queue.push(...again);
-        this.flush(true);
+        this.send(true); // part of an answer: never held
       }
       this.hooks.applied(start);
     };

@@ -10,10 +10,10 @@ import { validateBackup, type ValidateBackupOptions } from '../backup/validate-b
 import { describeBackupError, planFullRestore } from '../library/restore-plan';
 import { hiddenIds, listHidden, listSaved, putHiddenMany, putSavedMany, savedIds } from '../storage/library-db';
 import { readPrefs } from '../storage/prefs';
+import { clearLastPage } from '../storage/last-page';
 import { listTopics, putTopic } from '../storage/topic-store';
 import { announceBulk } from './bulk-change';
 import { allOrNothing, clearAllData } from './data-snapshot';
-import { clearLastPage } from '../storage/last-page';
 import { setPrefs } from './topic-handlers';
 
 /** Errors listed in the refusal message; the rest are counted. */

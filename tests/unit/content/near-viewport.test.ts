@@ -25,6 +25,15 @@ function scrollPageTo(y: number): void {
 const frames = (ms = 0) => new Promise((r) => setTimeout(r, ms + 50));
 
 let tracker: NearViewport | null = null;
+
+/** A new tracker (disconnected after the test) watching `els`, and what it reports as near, in order. */
+function watch(...els: Element[]): { tracker: NearViewport; seen: Element[] } {
+  const seen: Element[] = [];
+  const t = (tracker = createNearViewport());
+  t.onNear = (near) => seen.push(...near);
+  for (const el of els) t.observe(el);
+  return { tracker: t, seen };
+}
 afterEach(() => {
   tracker?.disconnect();
   document.body.replaceChildren();
@@ -69,11 +78,7 @@ describe('createNearViewport', () => {
   it('forgets an unobserved card, and stops looking once disconnected', async () => {
     const h = window.innerHeight;
     const [a, b] = [box(5 * h), box(6 * h)];
-    tracker = createNearViewport();
-    const seen: Element[] = [];
-    tracker.onNear = (els) => seen.push(...els);
-    tracker.observe(a);
-    tracker.observe(b);
+    const { tracker, seen } = watch(a, b);
     await frames();
     tracker.unobserve(a);
     a.top = 0;
@@ -123,11 +128,7 @@ describe('createNearViewport', () => {
   it('reads the positions again after anything but a scroll of the page: a resize, a recheck, a scrolling box', async () => {
     const h = window.innerHeight;
     const [a, b] = [box(5 * h), box(8 * h)];
-    tracker = createNearViewport();
-    const seen: Element[] = [];
-    tracker.onNear = (els) => seen.push(...els);
-    tracker.observe(a);
-    tracker.observe(b);
+    const { tracker, seen } = watch(a, b);
     await until(() => reads.length >= 2, 'first look');
     // The page moved a card without scrolling (e.g. a list above it collapsed): a resize of the page says so.
     a.top = 0;

@@ -126,9 +126,15 @@ export interface DecorateRow {
   phases: Record<string, number>;
   /** Where topics were matched in the measured loads (worker / page), '—' without topics. */
   matching: string;
-  /** The floor's work on the same page (floor-extension.ts), median of `floorRuns` loads; NaN on rows with topics. */
+  /**
+   * The floor's work on the same page (floor-extension.ts), median of `floorRuns` loads; on rows with topics, the
+   * floor matching the same topics. `floorVsNoTopicsMs` / `floorVsNoTopicsRange`: what the topics add to the floor,
+   * from its paired loads like vsNoTopicsMs (NaN on rows without topics).
+   */
   floorMs: number;
   floorRuns: number;
+  floorVsNoTopicsMs: number;
+  floorVsNoTopicsRange: [number, number];
   /** Set when the case could not be measured; the other figures are then NaN. */
   error?: string;
 }
@@ -333,7 +339,7 @@ function emptyRow(t: Target, topics: number, error: string): DecorateRow {
     topicsPerMatched: NaN, cpu: null, baseCpu: null,
     baseLoadMs: NaN, baseIdleMs: NaN, extLoadMs: NaN, extIdleMs: NaN, ratio: NaN, vsNoTopicsMs: NaN, vsNoTopicsRange: [NaN, NaN], longTasks: NaN,
     longestTaskMs: NaN, baseLongTasks: NaN, extLongTasks: NaN, memory: null, baseMemory: null, phases: {}, matching: '—',
-    floorMs: NaN, floorRuns: 0, error,
+    floorMs: NaN, floorRuns: 0, floorVsNoTopicsMs: NaN, floorVsNoTopicsRange: [NaN, NaN], error,
   };
 }
 
@@ -381,6 +387,8 @@ function toRow(t: Target, topics: number, runs: ExtRun[], base: LoadSample[]): D
     baseMemory: medianMemory(base),
     floorMs: NaN,
     floorRuns: 0,
+    floorVsNoTopicsMs: NaN,
+    floorVsNoTopicsRange: [NaN, NaN],
   };
   row.ratio = row.decorateMs / row.baseIdleMs;
   return row;
@@ -414,20 +422,27 @@ export async function runDecorateBench(
     await plain.close();
   }
 
-  // 1b. The floor: the least a content script can do of the job, on the same pages (see floor-extension.ts).
+  // 1b. The floor: the least a content script can do of the job, on the same pages (see floor-extension.ts), without
+  //     and with the bench topics, their loads alternating like PaperSift's below.
+  const benchTopics = buildTopics(loadCorpus(), TOPIC_COUNT, TERMS_PER_TOPIC);
   const floor = new Map<string, number[]>();
+  const floorTopics = new Map<string, number[]>();
   const floorErrors = new Map<string, string>();
   const least = await launchPaperSift({ extensionDir: writeFloorExtension() });
+  const leastTopical = await launchPaperSift({ extensionDir: writeFloorExtension(benchTopics) });
   try {
     for (const t of targets) {
       try {
-        floor.set(t.name, await repeat(runs, () => floorLoad(least, t)));
+        const [alone, topical] = await repeatPaired(runs, () => floorLoad(least, t), () => floorLoad(leastTopical, t));
+        floor.set(t.name, alone);
+        floorTopics.set(t.name, topical!);
       } catch (err) {
         floorErrors.set(t.name, firstLine(err));
       }
     }
   } finally {
     await least.close();
+    await leastTopical.close();
   }
 
   // 2. The page with PaperSift, without topics and with the bench topics: two profiles, their loads alternating, so
@@ -438,7 +453,7 @@ export async function runDecorateBench(
   try {
     let topicsError: string | null = null;
     try {
-      await putTopics(topical, buildTopics(loadCorpus(), TOPIC_COUNT, TERMS_PER_TOPIC));
+      await putTopics(topical, benchTopics);
     } catch (err) {
       topicsError = firstLine(err);
     }
@@ -461,6 +476,12 @@ export async function runDecorateBench(
           const diffs = withTopics.map((r, i) => r.total - alone[i]!.total);
           topicRow.vsNoTopicsMs = median(diffs);
           topicRow.vsNoTopicsRange = [Math.min(...diffs), Math.max(...diffs)];
+          const floorWith = floorTopics.get(t.name) ?? [];
+          const floorDiffs = floorWith.map((ms, i) => ms - floorRuns[i]!);
+          topicRow.floorMs = median(floorWith);
+          topicRow.floorRuns = floorWith.length;
+          topicRow.floorVsNoTopicsMs = median(floorDiffs);
+          topicRow.floorVsNoTopicsRange = floorDiffs.length ? [Math.min(...floorDiffs), Math.max(...floorDiffs)] : [NaN, NaN];
           rows.push(topicRow);
           log(`  ${topicRow.page} with PaperSift: work ${topicRow.decorateMs.toFixed(1)} ms, ${topicRow.matchedCards} matched`);
         } else {
@@ -501,19 +522,28 @@ function goalLine(rows: DecorateRow[], target: string): string | null {
     `- ${withTopics.page}: ${f(withTopics.decorateMs, 1)} ms, decoration alone ${f(alone.decorateMs, 1)} ms; the topics add ` +
     `${signed(extra)} ms (median of ${withTopics.runs} paired loads, which ranged ${signed(lo)} … ${signed(hi)}) vs the goal's ` +
     `+${GOAL_EXTRA_MS} → **${extra <= GOAL_EXTRA_MS ? 'PASS' : 'MISS'}** (${f(withTopics.matchedCards)} of ${withTopics.cards} cards ` +
-    `matched, ${f(withTopics.hiddenCards, 0)} hidden, ${f(withTopics.topicsPerMatched, 1)} topics each)`
+    `matched, ${f(withTopics.hiddenCards, 0)} hidden, ${f(withTopics.topicsPerMatched, 1)} topics each)` +
+    (Number.isFinite(withTopics.floorVsNoTopicsMs)
+      ? `; on the floor the same topics add ${signed(withTopics.floorVsNoTopicsMs)} ms (${signed(withTopics.floorVsNoTopicsRange[0])} … ` +
+        `${signed(withTopics.floorVsNoTopicsRange[1])})`
+      : '')
   );
 }
 
-/** PaperSift's work against the floor on each page, and the daily goal as PASS/MISS. */
+/** PaperSift's work against the floor on each page, without and with topics, and the daily goal as PASS/MISS. */
 function floorSection(rows: DecorateRow[]): string {
-  const alone = rows.filter((r) => r.topics === 0 && !r.error);
+  const ok = rows.filter((r) => !r.error);
+  const added = (ms: number, [lo, hi]: [number, number]) => (Number.isFinite(ms) ? `${signed(ms)} (${signed(lo)} … ${signed(hi)})` : '—');
   const lines = [
-    '| page | PaperSift (ms) | floor: a minimal content script (ms) | PaperSift / floor | floor loads |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...alone.map((r) => `| ${r.page} | ${f(r.decorateMs, 1)} | ${f(r.floorMs, 2)} | ${Number.isFinite(r.floorMs) ? `${f(r.decorateMs / r.floorMs, 1)}×` : 'n/a'} | ${r.floorRuns} |`),
+    '| page | PaperSift (ms) | floor: a minimal content script (ms) | PaperSift / floor | topics add to PaperSift (ms, paired median and range) | topics add to the floor (ms, the same) | floor loads |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...ok.map(
+      (r) =>
+        `| ${r.page} | ${f(r.decorateMs, 1)} | ${f(r.floorMs, 2)} | ${Number.isFinite(r.floorMs) ? `${f(r.decorateMs / r.floorMs, 1)}×` : 'n/a'} | ` +
+        `${r.topics ? added(r.vsNoTopicsMs, r.vsNoTopicsRange) : '—'} | ${r.topics ? added(r.floorVsNoTopicsMs, r.floorVsNoTopicsRange) : '—'} | ${r.floorRuns} |`,
+    ),
   ];
-  const daily = alone.find((r) => r.target === 'daily');
+  const daily = ok.find((r) => r.target === 'daily' && r.topics === 0);
   const goal = daily
     ? `**Issue goal — the 27-card daily page under ${DAILY_GOAL_MS} ms of work:** ${f(daily.decorateMs, 1)} ms → ` +
       `**${daily.decorateMs < DAILY_GOAL_MS ? 'PASS' : 'MISS'}** (${signed(daily.decorateMs - DAILY_GOAL_MS)} ms; the floor on the same page: ` +
@@ -521,8 +551,10 @@ function floorSection(rows: DecorateRow[]): string {
     : '';
   return [
     `### Against the floor\n\nThe floor (\`scripts/bench/floor-extension.ts\`) is the least a content script can do of the job: one ` +
-      "selector for HF's current markup, one Save button in a shadow root per card, no state, no messages. It times " +
-      'itself the same way (its own main-thread work), in the same run, on the same pages.',
+      "selector for HF's current markup, one Save button in a shadow root per card, no state, no messages. With topics it " +
+      "also hands the page's JSON and the titles to a worker that matches each topic as one RegExp, writes the answer to " +
+      'each matched card and draws chips on the first 30. It times itself the same way (its own main-thread work), in ' +
+      'the same run, on the same pages, its loads without and with topics alternating like PaperSift\'s.',
     lines.join('\n'),
     goal,
   ].filter(Boolean).join('\n\n');

@@ -16,7 +16,7 @@ import { cardChips, cardMarks, cardMatches, type CardTopicResult } from './card-
 import { hiddenReasonOf, type Precedence } from './card-visibility';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from './near-viewport';
-import { SlicedQueue } from './schedule';
+import { afterNextFrame, SlicedQueue } from './schedule';
 import { TopicEngine } from './topic-engine';
 import { TopicRequests, type AskedCard } from './topic-requests';
 import type { TopicHighlights } from './topic-highlights';
@@ -75,6 +75,13 @@ export interface Entry extends AskedCard {
 const MESSAGE_MS = 8000;
 /** Detection work per task; what is left of a long page's detection goes on in the next task. */
 const PASS_BUDGET_MS = 20;
+/**
+ * Controls put in between two frames; the next slice waits until a frame is drawn. The controls cost the browser's
+ * next rendering more than they cost us (their shadow trees' style and layout), on top of what any frame of the
+ * month page costs (20–30 ms: layers, intersections): traced, 250 per frame made rendering tasks of 40–70 ms, and
+ * 100 kept them at 25–45.
+ */
+const MOUNTS_PER_FRAME = 100;
 const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
 
@@ -152,6 +159,7 @@ export class PageDecorator {
           this.wantNear();
         }
       },
+      { maxPerSlice: MOUNTS_PER_FRAME, next: afterNextFrame },
     );
   }
 

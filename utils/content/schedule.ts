@@ -12,6 +12,15 @@ export function inNextFrame(fn: () => void, fallbackMs = 100): void {
   const timer = setTimeout(run, fallbackMs);
 }
 
+/**
+ * Runs `fn` in a task of its own once the next frame is drawn: for work whose DOM changes should each get a frame.
+ * Not in the frame's callback itself, where its time would lengthen the frame's task (traced: 250 cards' worth of
+ * work there plus the rendering it caused made 50–70 ms tasks on the month page).
+ */
+export function afterNextFrame(fn: () => void): void {
+  inNextFrame(() => setTimeout(fn, 0));
+}
+
 /** Runs `fn` once in the next frame, however often it is requested before then. Falls back to a timer because
  *  background tabs get no animation frames, and a tab updated from another tab must still catch up. */
 export function frameBatcher(fn: () => void, fallbackMs = 250): () => void {
@@ -26,15 +35,31 @@ export function frameBatcher(fn: () => void, fallbackMs = 250): () => void {
   };
 }
 
-/** Runs queued jobs in slices of at most `budgetMs`, yielding between slices so no task grows long. */
+export interface SliceOptions {
+  /** A slice stops after this much of its own time (default 16 ms), so no task of ours grows long. */
+  budgetMs?: number;
+  /** …and after this many jobs (default: no limit), for jobs whose cost comes later, in the browser's rendering. */
+  maxPerSlice?: number;
+  /** How the next slice is started (default: a task of its own). */
+  next?: (slice: () => void) => void;
+}
+
+/** Runs queued jobs in slices (see SliceOptions), yielding between slices so no task grows long. */
 export class SlicedQueue<T> {
   private items: T[] = [];
   private running = false;
+  private readonly budgetMs: number;
+  private readonly maxPerSlice: number;
+  private readonly next: (slice: () => void) => void;
   constructor(
     private readonly work: (item: T) => void,
     private readonly afterSlice: (sliceStart: number) => void,
-    private readonly budgetMs = 16,
-  ) {}
+    { budgetMs = 16, maxPerSlice = Infinity, next = (slice) => void setTimeout(slice, 0) }: SliceOptions = {},
+  ) {
+    this.budgetMs = budgetMs;
+    this.maxPerSlice = maxPerSlice;
+    this.next = next;
+  }
 
   push(item: T): void {
     this.items.push(item);
@@ -55,7 +80,7 @@ export class SlicedQueue<T> {
   private drain(): void {
     const start = performance.now();
     let i = 0;
-    while (i < this.items.length && performance.now() - start < this.budgetMs) {
+    while (i < this.items.length && i < this.maxPerSlice && performance.now() - start < this.budgetMs) {
       try {
         this.work(this.items[i++]!);
       } catch (err) {
@@ -65,7 +90,7 @@ export class SlicedQueue<T> {
     }
     this.items.splice(0, i);
     this.afterSlice(start);
-    if (this.items.length) setTimeout(() => this.drain(), 0);
+    if (this.items.length) this.next(() => this.drain());
     else this.running = false;
   }
 }

@@ -42,7 +42,7 @@ describe('SlicedQueue', () => {
         done.push(...current);
         current = [];
       },
-      8,
+      { budgetMs: 8 },
     );
     for (let i = 0; i < 10; i++) q.push(i);
     await Promise.resolve();
@@ -72,10 +72,34 @@ describe('SlicedQueue', () => {
     expect(done).toEqual(['a', 'b', 'a2', 'c']);
   });
 
+  it('stops a slice after maxPerSlice jobs and starts the next one through `next`', async () => {
+    const done: number[][] = [];
+    let current: number[] = [];
+    const waiting: Array<() => void> = [];
+    const q = new SlicedQueue<number>(
+      (n) => current.push(n),
+      () => {
+        done.push(current);
+        current = [];
+      },
+      { budgetMs: 1e9, maxPerSlice: 3, next: (slice) => waiting.push(slice) },
+    );
+    for (let i = 0; i < 7; i++) q.push(i);
+    await Promise.resolve();
+    expect(done).toEqual([[0, 1, 2]]);
+    vi.runAllTimers();
+    expect(done).toHaveLength(1); // no timer: only `next` starts the next slice
+    waiting.shift()!();
+    waiting.shift()!();
+    expect(done).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(waiting).toHaveLength(0);
+    expect(q.pending).toBe(0);
+  });
+
   it('clear() drops the jobs not yet run', async () => {
     steppingClock(5);
     const done: number[] = [];
-    const q = new SlicedQueue<number>((n) => done.push(n), () => {}, 8);
+    const q = new SlicedQueue<number>((n) => done.push(n), () => {}, { budgetMs: 8 });
     for (let i = 0; i < 5; i++) q.push(i);
     await Promise.resolve();
     expect(done.length).toBeLessThan(5);

@@ -64,12 +64,14 @@ export class TopicHighlights {
       // As page-hooks.css does for the palette: 30% tint behind the text plus an underline in the full colour.
       if (!palette) rules.push(`::highlight(${name}) { background-color: ${topic.colour}4d; text-decoration: underline 2px ${topic.colour}; }`);
     });
+    const css = rules.join('\n');
+    if (this.style?.textContent === css || (!this.style && !css)) return; // a stylesheet change restyles the whole page
     if (!this.style) {
       this.style = document.createElement('style');
       this.style.setAttribute('data-papersift-style', 'highlights');
       (document.head ?? document.documentElement).append(this.style);
     }
-    this.style.textContent = rules.join('\n');
+    this.style.textContent = css;
   }
 
   /** Replaces the marks of one card (`owner` is any stable object for it). */

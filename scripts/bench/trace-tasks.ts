@@ -1,0 +1,90 @@
+/**
+ * The page's long main-thread tasks while PaperSift works, from a Chromium trace, with what each one did (style,
+ * layout, layers, scripts…) and which of PaperSift's measures ran in it (a developer's tool, not part of
+ * `npm run bench`):
+ *
+ *   npm run build && npx tsx scripts/bench/trace-tasks.ts [daily|month] [topics]
+ *
+ * PaperSift's own measures cannot see the rendering its DOM changes cause, and Chromium's Long Tasks API says how
+ * long a task was, not why: this is how the rendering tasks after each slice of controls were found (40–70 ms at 250
+ * controls per frame). `N` = loads (default 5, the first one is a warm-up), `MIN_MS` = shortest task listed (45).
+ */
+import type { CDPSession } from 'playwright-core';
+import { launchPaperSift } from '../lib/browser';
+import { PAGES } from '../lib/fixtures';
+import { ensureMonthFixture } from '../lib/month-fixture';
+import { waitForSettled } from '../lib/timings';
+import { buildTopics, loadCorpus } from './matcher-bench';
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; args?: { detail?: unknown } }
+
+const which = process.argv[2] === 'month' ? 'month' : 'daily';
+const withTopics = process.argv.includes('topics');
+const loads = Number(process.env.N) || 5;
+const minMs = Number(process.env.MIN_MS) || 45;
+const LONG_MS = 50;
+/** After PaperSift's last measure, tasks are still counted this long: the rendering its last slice caused. */
+const TAIL_US = 200_000;
+ensureMonthFixture();
+const target = which === 'month' ? { url: PAGES.month.url, cards: 1000 } : { url: PAGES.daily.url, cards: 27 };
+
+async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
+const b = await launchPaperSift();
+try {
+  if (withTopics) {
+    const popup = await b.openPopup();
+    await popup.evaluate(async (topics) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      for (const topic of topics) await runtime.sendMessage({ type: 'topics/put', topic });
+    }, buildTopics(loadCorpus(), 50, 10));
+    await popup.close();
+  }
+  const summary: Array<{ long: number; longest: number; total: number }> = [];
+  for (let k = 0; k < loads; k++) {
+    const page = await b.context.newPage();
+    const cdp = await b.context.newCDPSession(page);
+    const events = await traced(cdp, async () => {
+      await page.goto(target.url, { waitUntil: 'load', timeout: 120_000 });
+      await waitForSettled(page, { cards: target.cards, quietMs: 500, needMatches: withTopics, timeoutMs: 60_000 });
+    });
+    await page.close();
+    const ours = events.filter((e) => (e.name === 'papersift:slice' || e.name === 'papersift:pass') && e.ph === 'b');
+    if (!ours.length || k === 0) continue; // the warm-up load, or no measure (nothing to place the tasks against)
+    const tid = ours[0]!.tid;
+    const from = ours[0]!.ts;
+    const to = Math.max(...ours.map((e) => e.ts)) + TAIL_US;
+    const tasks = events.filter((e) => e.name === 'RunTask' && e.tid === tid && e.ts >= from - 5000 && e.ts <= to);
+    const ms = (e: TraceEvent) => (e.dur ?? 0) / 1000;
+    console.log(`load ${k}:`);
+    for (const t of tasks.filter((t) => ms(t) >= minMs)) {
+      const inside = events.filter((e) => e.tid === tid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur! && ms(e) > 1.5 && e.name !== 'RunTask');
+      const what = new Map<string, number>();
+      for (const e of inside) what.set(e.name, (what.get(e.name) ?? 0) + ms(e));
+      const measures = ours.filter((o) => o.ts >= t.ts && o.ts <= t.ts + t.dur!).map((o) => String(o.args?.detail ?? o.name));
+      const parts = [...what].map(([name, v]) => `${name} ${v.toFixed(0)}`).join(', ');
+      console.log(`  ${ms(t).toFixed(0).padStart(4)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms: ${parts}${measures.length ? ` — ours: ${measures.join(', ')}` : ''}`);
+    }
+    summary.push({ long: tasks.filter((t) => ms(t) >= LONG_MS).length, longest: Math.max(0, ...tasks.map(ms)), total: tasks.reduce((a, t) => a + ms(t), 0) });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, c) => a - c)[xs.length >> 1] ?? NaN;
+  console.log(
+    `${which}${withTopics ? ' + topics' : ''}, median of ${summary.length} loads: ${median(summary.map((s) => s.long))} tasks ≥ ${LONG_MS} ms, ` +
+      `longest ${median(summary.map((s) => s.longest)).toFixed(0)} ms, all tasks ${median(summary.map((s) => s.total)).toFixed(0)} ms ` +
+      '(from PaperSift\'s first measure to 200 ms after its last)',
+  );
+} finally {
+  await b.close();
+}

@@ -105,7 +105,7 @@ const setPrefs = (ctl: Page, patch: Partial<Prefs>) => send<Prefs>(ctl, { type: 
 async function openDaily(b: PaperSiftBrowser): Promise<Page> {
   const page = await b.open('daily');
   await waitForDecoration(page, IDS.length);
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-papersift-hide-style'), undefined, {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-papersift-settings'), undefined, {
     timeout: SETTLE_MS,
   });
   return page;
@@ -213,6 +213,13 @@ describe('topics on the daily page', () => {
     // The ring is drawn (box-shadow in the topic's colour: #16a34a = rgb(22, 163, 74)).
     const ring = await cardById(page, '1801.02475').evaluate((r) => getComputedStyle(r).boxShadow);
     expect(ring).toContain('rgb(22, 163, 74)');
+    expect(ring).not.toContain('inset');
+    // The subtle style (a bar inside the card's edge, same colour), and back: a setting only its non-default writes.
+    await setPrefs(ctl, { highlightStyle: 'subtle' });
+    await eventually(() => cardById(page, '1801.02475').evaluate((r) => getComputedStyle(r).boxShadow), (v) => expect(v).toMatch(/rgb\(22, 163, 74\).*inset|inset.*rgb\(22, 163, 74\)/));
+    await setPrefs(ctl, { highlightStyle: 'accent' });
+    await eventually(() => cardById(page, '1801.02475').evaluate((r) => getComputedStyle(r).boxShadow), (v) => expect(v).toBe(ring));
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-papersift-highlight-style'))).toBe(false);
     // The ring rules find a card's first topic by name in Chromium's selector engine, whatever the name holds.
     const names = ['He said "hi"', 'back\\slash', '🧪 lab, bench', 'A'];
     const found = await page.evaluate((cases) => cases.map(({ name, sel }) => {
@@ -410,7 +417,7 @@ describe('topics on the daily page', () => {
 
     // On again: o opens the current paper (the third card is the one the offline site has a page for).
     await setPrefs(ctl, { keyboard: true, highlightStyle: 'accent' });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-papersift-highlight-style') === 'accent', undefined, {
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-papersift-settings')?.includes('highlight-style=accent'), undefined, {
       timeout: SETTLE_MS,
     });
     await page.bringToFront();

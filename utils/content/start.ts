@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messaging/client';
 import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../messaging/protocol';
+import { applyDisplaySettings, clearDisplaySettings } from './display-settings';
 import { KeyboardTriage } from './keyboard-triage';
 import { LibraryMirror } from './library-state';
 import { NoCardsNotice } from './no-cards-notice';
@@ -79,9 +80,7 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     highlights.setTopics(topics);
     decorator.setTopics(topics, prefs.precedence);
     keyboard.setEnabled(prefs.keyboard);
-    html.setAttribute('data-papersift-hide-style', prefs.hideStyle);
-    html.setAttribute('data-papersift-highlight-style', prefs.highlightStyle);
-    html.setAttribute('data-papersift-toolbar', prefs.showToolbar ? 'on' : 'off');
+    applyDisplaySettings(html, prefs);
   }));
   await loaded;
 
@@ -114,7 +113,8 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     decorator.destroy();
     highlights.destroy();
     notice.destroy();
-    for (const a of ['data-papersift-matching', 'data-papersift-hide-style', 'data-papersift-highlight-style', 'data-papersift-toolbar']) html.removeAttribute(a);
+    html.removeAttribute('data-papersift-matching');
+    clearDisplaySettings(html);
     const orphaned = browser.runtime?.id == null;
     try {
       stopTopics();

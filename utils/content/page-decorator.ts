@@ -33,6 +33,12 @@ export const HOOKS = {
   // Private to PaperSift's own CSS:
   layout: 'data-papersift-layout',
   revealed: 'data-papersift-revealed',
+  /**
+   * Hidden, on a list page, and not revealed: what collapses a card to its placeholder, in one attribute. A rule that
+   * combined hidden, layout and revealed made the browser restyle a card's whole subtree whenever any of them was
+   * written (traced), and every card gets its layout written once.
+   */
+  collapsed: 'data-papersift-collapsed',
   current: 'data-papersift-current',
 } as const;
 
@@ -64,7 +70,7 @@ export interface Entry extends AskedCard {
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
   /** The topic hooks last written on the root (see markTopics); null = read the element. */
-  marked: { hidden: string | null; topics: string | null } | null;
+  marked: { hidden: string | null; topics: string | null; collapsed: boolean } | null;
   /** Chips of `topics`, made when first drawn. */
   chips: { of: CardTopicResult; list: TopicChip[] } | null;
   /** Last rendered view (the chips by identity: the same array until the card's topics change), to skip renders that would change nothing. */
@@ -549,15 +555,18 @@ export class PageDecorator {
   private markTopics(entry: Entry, hidden = this.hiddenReason(entry)): void {
     const root = entry.card.root;
     const topics = this.highlightNames(entry);
+    const collapsed = hidden !== null && entry.card.layout !== 'paper' && !this.isRevealed(entry.card.id);
     const last = entry.marked;
     if (!last) {
       setAttr(root, HOOKS.hidden, hidden);
       setAttr(root, HOOKS.topics, topics);
+      setAttr(root, HOOKS.collapsed, collapsed ? '' : null);
     } else {
       if (last.hidden !== hidden) writeAttr(root, HOOKS.hidden, hidden);
       if (last.topics !== topics) writeAttr(root, HOOKS.topics, topics);
+      if (last.collapsed !== collapsed) writeAttr(root, HOOKS.collapsed, collapsed ? '' : null);
     }
-    entry.marked = { hidden, topics };
+    entry.marked = { hidden, topics, collapsed };
   }
 
   private unmount(entry: Entry): void {

@@ -300,11 +300,13 @@ describe('PageDecorator on the daily fixture', () => {
     actions.hide.mockReturnValueOnce(answer.promise);
     buttonNamed(id, 'Hide')!.click();
     expect(rootOf(id).getAttribute('data-papersift-hidden')).toBe('manual');
+    expect(rootOf(id).hasAttribute('data-papersift-collapsed')).toBe(true); // what page-hooks.css collapses by
     expect(uiText(id)).toBe(`Hidden: ${PAPERS[4]!.title} · Show · Undo`);
     expect(actions.hide).toHaveBeenCalledWith(id, PAPERS[4]!.title, 'manual', { url: DAILY_URL, kind: expect.any(String) });
     answer.reject(new Error('nope'));
     await macrotask();
     expect(rootOf(id).hasAttribute('data-papersift-hidden')).toBe(false);
+    expect(rootOf(id).hasAttribute('data-papersift-collapsed')).toBe(false);
     expect(buttonNamed(id, 'Hide')).toBeDefined();
     expect(statusText(id)).toContain('Could not hide this paper: nope');
   });
@@ -546,10 +548,14 @@ describe('PageDecorator with topics', () => {
     expect(counts).toBe(`27 papers · ${ENSEMBLE_IDS.length} match your topics · ${muted} hidden`);
     const toggle = (name: string) => [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === name)!;
     expect(toggle('Show hidden').getAttribute('aria-pressed')).toBe('false');
+    const mutedRoot = rootOf(ATTENTION_IDS.find((id) => !ENSEMBLE_IDS.includes(id))!);
+    expect(mutedRoot.hasAttribute('data-papersift-collapsed')).toBe(true);
     toggle('Show hidden').click();
     expect(d.view.showHidden).toBe(true);
     expect(toggle('Show hidden').getAttribute('aria-pressed')).toBe('true');
-    expect(rootOf(ATTENTION_IDS.find((id) => !ENSEMBLE_IDS.includes(id))!).hasAttribute('data-papersift-revealed')).toBe(true);
+    expect(mutedRoot.hasAttribute('data-papersift-revealed')).toBe(true);
+    expect(mutedRoot.hasAttribute('data-papersift-collapsed')).toBe(false); // still hidden, shown in this view
+    expect(mutedRoot.hasAttribute('data-papersift-hidden')).toBe(true);
     bar.remove();
   });
 });

@@ -8,6 +8,8 @@
  * PaperSift's own measures cannot see the rendering its DOM changes cause, and Chromium's Long Tasks API says how
  * long a task was, not why: this is how the rendering tasks after each slice of controls were found (40–70 ms at 250
  * controls per frame). `N` = loads (default 5, the first one is a warm-up), `MIN_MS` = shortest task listed (45).
+ * `WHY=1` also records Chromium's style and layout invalidations (slower) and lists, under each task, what was
+ * invalidated since the task before it and why: that is how a rule found to restyle each card's whole subtree was.
  */
 import type { CDPSession } from 'playwright-core';
 import { launchPaperSift } from '../lib/browser';
@@ -16,12 +18,20 @@ import { ensureMonthFixture } from '../lib/month-fixture';
 import { waitForSettled } from '../lib/timings';
 import { buildTopics, loadCorpus } from './matcher-bench';
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; args?: { detail?: unknown } }
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { detail?: unknown; data?: { reason?: string; nodeName?: string; changedAttribute?: string; changedClass?: string } };
+}
 
 const which = process.argv[2] === 'month' ? 'month' : 'daily';
 const withTopics = process.argv.includes('topics');
 const loads = Number(process.env.N) || 5;
 const minMs = Number(process.env.MIN_MS) || 45;
+const why = process.env.WHY === '1';
 const LONG_MS = 50;
 /** After PaperSift's last measure, tasks are still counted this long: the rendering its last slice caused. */
 const TAIL_US = 200_000;
@@ -32,7 +42,7 @@ async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (d) => events.push(...(d.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    categories: `devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing${why ? ',disabled-by-default-devtools.timeline.invalidationTracking' : ''}`,
     transferMode: 'ReportEvents',
   });
   await run();
@@ -76,6 +86,17 @@ try {
       const measures = ours.filter((o) => o.ts >= t.ts && o.ts <= t.ts + t.dur!).map((o) => String(o.args?.detail ?? o.name));
       const parts = [...what].map(([name, v]) => `${name} ${v.toFixed(0)}`).join(', ');
       console.log(`  ${ms(t).toFixed(0).padStart(4)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms: ${parts}${measures.length ? ` — ours: ${measures.join(', ')}` : ''}`);
+      if (why) {
+        const since = Math.max(from - 5000, ...tasks.filter((x) => x.ts + x.dur! <= t.ts).map((x) => x.ts));
+        const reasons = new Map<string, number>();
+        for (const e of events) {
+          if (e.tid !== tid || !e.name.includes('Invalidation') || e.ts < since || e.ts > t.ts + t.dur!) continue;
+          const d = e.args?.data ?? {};
+          const key = [e.name, d.reason, d.nodeName?.slice(0, 50), d.changedAttribute ?? d.changedClass].filter(Boolean).join(' | ');
+          reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        }
+        for (const [key, n] of [...reasons].sort((a, c) => c[1] - a[1]).slice(0, 10)) console.log(`         ${String(n).padStart(5)} × ${key}`);
+      }
     }
     summary.push({ long: tasks.filter((t) => ms(t) >= LONG_MS).length, longest: Math.max(0, ...tasks.map(ms)), total: tasks.reduce((a, t) => a + ms(t), 0) });
   }

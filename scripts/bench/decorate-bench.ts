@@ -239,7 +239,7 @@ async function repeatPaired<A, B>(runs: number, a: () => Promise<A>, b: (() => P
 }
 
 /** Stores the bench topics through the background, as the options page would (an extension page's message). */
-async function putTopics(browser: PaperSiftBrowser, topics: Topic[]): Promise<void> {
+export async function putTopics(browser: PaperSiftBrowser, topics: Topic[]): Promise<void> {
   const page = await browser.context.newPage();
   try {
     await page.goto(`${browser.extensionOrigin}/popup.html`);

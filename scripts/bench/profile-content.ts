@@ -12,6 +12,7 @@ import { launchPaperSift } from '../lib/browser';
 import { PAGES } from '../lib/fixtures';
 import { ensureMonthFixture } from '../lib/month-fixture';
 import { waitForSettled } from '../lib/timings';
+import { putTopics } from './decorate-bench';
 import { buildTopics, loadCorpus } from './matcher-bench';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -22,14 +23,7 @@ ensureMonthFixture();
 const target = which === 'month' ? { url: PAGES.month.url, cards: 1000 } : { url: PAGES.daily.url, cards: 27 };
 const b = await launchPaperSift();
 try {
-  if (withTopics) {
-    const popup = await b.openPopup();
-    await popup.evaluate(async (topics) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-      for (const topic of topics) await runtime.sendMessage({ type: 'topics/put', topic });
-    }, buildTopics(loadCorpus(), 50, 10));
-    await popup.close();
-  }
+  if (withTopics) await putTopics(b, buildTopics(loadCorpus(), 50, 10));
   // warm-up load
   const warm = await b.open(target.url);
   await waitForSettled(warm, { cards: target.cards, quietMs: 500, needMatches: withTopics, timeoutMs: 60_000 });

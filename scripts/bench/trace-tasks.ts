@@ -16,6 +16,7 @@ import { launchPaperSift } from '../lib/browser';
 import { PAGES } from '../lib/fixtures';
 import { ensureMonthFixture } from '../lib/month-fixture';
 import { waitForSettled } from '../lib/timings';
+import { putTopics } from './decorate-bench';
 import { buildTopics, loadCorpus } from './matcher-bench';
 
 interface TraceEvent {
@@ -54,14 +55,7 @@ async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
 
 const b = await launchPaperSift();
 try {
-  if (withTopics) {
-    const popup = await b.openPopup();
-    await popup.evaluate(async (topics) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-      for (const topic of topics) await runtime.sendMessage({ type: 'topics/put', topic });
-    }, buildTopics(loadCorpus(), 50, 10));
-    await popup.close();
-  }
+  if (withTopics) await putTopics(b, buildTopics(loadCorpus(), 50, 10));
   const summary: Array<{ long: number; longest: number; total: number }> = [];
   for (let k = 0; k < loads; k++) {
     const page = await b.context.newPage();

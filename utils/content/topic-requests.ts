@@ -215,9 +215,11 @@ export class TopicRequests<E extends AskedCard> {
     const again: E[] = [];
     let from = 0;
     const step = () => {
+      if (this.destroyed) return;
       const start = performance.now();
-      const to = gen === this.gen ? Math.min(n, from + APPLY_PER_FRAME) : n;
-      for (let i = from; i < to && gen === this.gen; i++) {
+      if (gen !== this.gen) from = n; // the topics changed meanwhile: the rest of the answer is for older ones
+      const to = Math.min(n, from + APPLY_PER_FRAME);
+      for (let i = from; i < to; i++) {
         const c = batch[i]!;
         if (!this.hooks.isCurrent(c) || c.card.id !== cards[i]!.id) continue;
         if (cardInt(results, i, 'needFields')) {

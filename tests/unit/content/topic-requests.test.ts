@@ -82,6 +82,20 @@ describe('TopicRequests', () => {
     expect(requests.busy).toBe(false);
   });
 
+  it('once destroyed between two frames of a long answer, applies none of the rest', async () => {
+    const { applied, slices, requests, askAll } = setup(new TopicEngine(), 12); // 324 cards
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    requests.setTopics([ENSEMBLES]);
+    askAll();
+    await until(() => applied.length > 0, 'first part applied');
+    requests.destroy(); // PaperSift stops on the page
+    frames.shift()!(performance.now());
+    await new Promise((r) => setTimeout(r, 150)); // past the frame's task and inNextFrame's timer fallback
+    expect(slices).toEqual([250]);
+    expect(applied).toHaveLength(250);
+  });
+
   it('a failed request is asked again the next time', async () => {
     const { cards, applied, requests, askAll, engine } = setup();
     const match = vi.spyOn(engine, 'match').mockRejectedValueOnce(new Error('worker gone'));

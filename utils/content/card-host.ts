@@ -1,7 +1,8 @@
 import shadowCss from '../../components/card-actions.css?inline';
+import { OUR_UI_ATTR } from '../hf/selectors';
 
 /** Attribute that marks PaperSift's injected UI host (public contract: user styles, bug reports, tests). */
-export const UI_ATTR = 'data-papersift-ui';
+export const UI_ATTR = OUR_UI_ATTR;
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 

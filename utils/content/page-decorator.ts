@@ -11,6 +11,7 @@ import type { PageKind, PaperInfo, PageSource } from '../model/paper';
 import type { HideReason } from '../storage/records';
 import { pagePaperFrom, type PagePaper } from '../storage/last-page-record';
 import type { Topic } from '../topics';
+import { setAttr, writeAttr } from './attributes';
 import { createCardHost, UI_ATTR } from './card-host';
 import { cardChips, cardMarks, cardMatches, type CardTopicResult } from './card-topics';
 import { hiddenReasonOf, type Precedence } from './card-visibility';
@@ -406,8 +407,9 @@ export class PageDecorator {
     return undefined;
   }
 
-  isCollapsed(entry: Entry): boolean {
-    return this.hiddenReason(entry) !== null && entry.card.layout !== 'paper' && !this.isRevealed(entry.card.id);
+  /** Shown as its one-line placeholder: hidden (for `hidden`, by default its own reason), on a list page, not revealed. */
+  isCollapsed(entry: Entry, hidden = this.hiddenReason(entry)): boolean {
+    return hidden !== null && entry.card.layout !== 'paper' && !this.isRevealed(entry.card.id);
   }
 
   toggleRevealed(entry: Entry): void {
@@ -555,7 +557,7 @@ export class PageDecorator {
   private markTopics(entry: Entry, hidden = this.hiddenReason(entry)): void {
     const root = entry.card.root;
     const topics = this.highlightNames(entry);
-    const collapsed = hidden !== null && entry.card.layout !== 'paper' && !this.isRevealed(entry.card.id);
+    const collapsed = this.isCollapsed(entry, hidden);
     const last = entry.marked;
     if (!last) {
       setAttr(root, HOOKS.hidden, hidden);
@@ -735,19 +737,6 @@ export class PageDecorator {
         this.refresh([id]);
       }
     }, MESSAGE_MS);
-  }
-}
-
-function writeAttr(el: Element, name: string, value: string | null): void {
-  if (value === null) el.removeAttribute(name);
-  else el.setAttribute(name, value);
-}
-
-function setAttr(el: Element, name: string, value: string | null): void {
-  if (value === null) {
-    if (el.hasAttribute(name)) el.removeAttribute(name);
-  } else if (el.getAttribute(name) !== value) {
-    el.setAttribute(name, value);
   }
 }
 

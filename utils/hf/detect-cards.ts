@@ -129,7 +129,7 @@ interface TitleLink {
 
 function* listCardSteps(doc: Document, isVisible: IsVisible, ourHosts?: readonly Element[]): Generator<void, DetectedCard[], void> {
   // Our UI lives in shadow roots, so light-DOM elements inside it are rare: skip the ancestor walk without them.
-  const deep = ourHosts ? ourHosts.some((host) => host.firstElementChild !== null) : hasOurLightDom(doc);
+  const deep = hasOurLightDom(doc, ourHosts);
   const ours = (el: Element) => el.hasAttribute(OUR_UI_ATTR) || (deep && isOurs(el));
 
   const state = new Map<Element, string>();

@@ -48,10 +48,11 @@ export function textOf(el: Node | null | undefined): string {
 /**
  * True when some element under `scope` sits inside our UI. PaperSift renders into shadow roots, so normally
  * nothing does, and the per-element ancestor walk of `isOurs` can be skipped (it dominates on 1,000-card pages).
+ * `hosts`: our UI's hosts, when the caller has looked them up already.
  */
-export function hasOurLightDom(scope: ParentNode): boolean {
+export function hasOurLightDom(scope: ParentNode, hosts: Iterable<Element> = scope.querySelectorAll(`[${OUR_UI_ATTR}]`)): boolean {
   // Not `[ui] *`: a descendant selector checks every element's ancestors, which costs more than the whole pass.
-  for (const el of scope.querySelectorAll(`[${OUR_UI_ATTR}]`)) if (el.firstElementChild) return true;
+  for (const el of hosts) if (el.firstElementChild) return true;
   return false;
 }
 

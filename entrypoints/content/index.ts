@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPaperSift } from '../../utils/content/start';
+import { startPaperSift } from './pipeline/start';
 import { PAPERS_MATCH_PATTERNS } from '../../utils/hf/selectors';
-import '../../components/page-hooks.css';
+import './hooks.css';
 
 export default defineContentScript({
   matches: PAPERS_MATCH_PATTERNS,

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/options/OptionsApp';
-import '../../components/options/options.css';
+import { OptionsApp } from './OptionsApp';
+import './options.css';
 
 render(<OptionsApp />, document.getElementById('app')!);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { PopupView } from '../../components/PopupView';
-import { loadPopupData } from '../../utils/popup/load-popup-data';
-import '../../components/popup.css';
+import { PopupView } from './PopupView';
+import { loadPopupData } from './data/load-popup-data';
+import './popup.css';
 
 render(<PopupView load={loadPopupData} />, document.getElementById('app')!);

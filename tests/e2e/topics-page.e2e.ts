@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { API_DAILY, fixtureHtml, listedPapers } from '../../scripts/lib/fixtures';
 import type { PaperSiftBrowser } from '../../scripts/lib/browser';
-import { firstTopicIs } from '../../utils/content/topic-highlights';
+import { firstTopicIs } from '../../entrypoints/content/features/topics/topic-highlights';
 import { compileTopics, type MatchableText, type Topic } from '../../utils/topics';
 import type { Prefs } from '../../utils/storage/prefs-schema';
 import {
@@ -250,7 +250,7 @@ describe('topics on the daily page', () => {
     await eventually(
       () => highlightRanges(page),
       (h) => {
-        // Ensembles has a palette colour (its highlight is coloured by page-hooks.css), Tabular a custom one.
+        // Ensembles has a palette colour (its highlight is coloured by hooks.css), Tabular a custom one.
         expect(Object.keys(h).sort()).toEqual(['papersift-c2', 'papersift-topic-1']);
         expect(h['papersift-c2']!.sort()).toEqual(wantEnsemble);
         expect(h['papersift-topic-1']).toEqual(wantTabular);

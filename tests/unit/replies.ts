@@ -1,5 +1,5 @@
 /** Test helpers for the background's replies: unwrap an expected success or an expected error, and send a request. */
-import { handleRequest } from '../../utils/background/handlers';
+import { handleRequest } from '../../entrypoints/background/handlers';
 import type { BackgroundRequest, BackgroundResponses, Reply } from '../../utils/messaging/protocol';
 
 export function value<T>(reply: Reply<T>): T {

@@ -10,7 +10,7 @@
 import type { BackupFile } from '../backup/backup-file';
 import { planRestore, type RestorePlan } from '../backup/plan-restore';
 import type { BackupError } from '../backup/problems';
-import { checkTopicShape } from '../background/validate-request';
+import { checkTopicShape } from '../../entrypoints/background/validate-request';
 import type { Prefs } from '../storage/prefs-schema';
 import { isPrefKey, PREF_CHECKS } from '../storage/prefs-schema';
 import type { HiddenPaper, SavedPaper } from '../storage/records';

@@ -35,7 +35,7 @@ export type BackgroundRequest =
   | { type: 'prefs/set'; patch: Partial<Prefs> }
   /** The papers on the page a content script is showing (the first 300 are kept), for the options preview. */
   | { type: 'page/papers'; url: string; papers: PagePaper[] }
-  /** The topic worker's script (content scripts start it from a blob: URL; see utils/content/topic-engine.ts). */
+  /** The topic worker's script (content scripts start it from a blob: URL; see entrypoints/content/features/topics/topic-engine.ts). */
   | { type: 'topics/worker-source' }
   /** Every saved paper, newest `savedAt` first (the options page's library). */
   | { type: 'library/list' }

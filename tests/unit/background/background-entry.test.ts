@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../../entrypoints/background';
+import background from '../../../entrypoints/background/index';
 import { clearHidden, clearSaved, getSaved } from '../../../utils/storage/library-db';
 import { installFakeMenus } from '../topics-store/fake-menus';
 import { DAILY, paper } from './sample';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHiddenRecord, buildSavedRecord, LIMITS, safeGithubUrl } from '../../../utils/background/build-record';
+import { buildHiddenRecord, buildSavedRecord, LIMITS, safeGithubUrl } from '../../../entrypoints/background/build-record';
 import { normalizeSaved } from '../../../utils/storage/record-migrations';
 import { RECORD_SCHEMA } from '../../../utils/storage/records';
 import { DAILY, paper, TRENDING } from './sample';

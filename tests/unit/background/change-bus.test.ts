@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { currentRev, publishChange } from '../../../utils/background/change-bus';
-import { readChangeEvent } from '../../../utils/background/change-event';
+import { currentRev, publishChange } from '../../../entrypoints/background/change-bus';
+import { readChangeEvent } from '../../../entrypoints/background/change-event';
 import { CHANGE_KEY } from '../../../utils/messaging/protocol';
 
 describe('publishChange', () => {

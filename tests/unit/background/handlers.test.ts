@@ -1,7 +1,7 @@
 import * as idb from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '../../../utils/background/handlers';
+import { handleRequest } from '../../../entrypoints/background/handlers';
 import { CHANGE_KEY } from '../../../utils/messaging/protocol';
 import type { BackgroundRequest, ChangeEvent } from '../../../utils/messaging/protocol';
 import type { PaperInfo } from '../../../utils/model/paper';

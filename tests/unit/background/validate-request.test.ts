@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBackgroundMessage, MAX_RECENT, validateRequest } from '../../../utils/background/validate-request';
+import { isBackgroundMessage, MAX_RECENT, validateRequest } from '../../../entrypoints/background/validate-request';
 import { DAILY, paper } from './sample';
 
 describe('validateRequest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteQueue } from '../../../utils/background/write-queue';
+import { createWriteQueue } from '../../../entrypoints/background/write-queue';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InlineEdit } from '../../../components/options/library/InlineEdit';
+import { InlineEdit } from '../../../entrypoints/options/library/InlineEdit';
 import { UndoToast, type ToastMessage } from '../../../components/common/UndoToast';
 
 let root: HTMLElement | undefined;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isBackgroundMessage, validateRequest } from '../../../utils/background/validate-request';
+import { isBackgroundMessage, validateRequest } from '../../../entrypoints/background/validate-request';
 import { BACKUP_FORMAT, BACKUP_SCHEMA } from '../../../utils/backup/backup-file';
-import { LibraryMirror } from '../../../utils/content/library-state';
+import { LibraryMirror } from '../../../entrypoints/content/pipeline/library-state';
 import { CHANGE_KEY, type ChangeEvent } from '../../../utils/messaging/protocol';
 import { clearHidden, clearSaved, getSaved, listSaved, putHidden, putSaved } from '../../../utils/storage/library-db';
 import { DEFAULT_PREFS } from '../../../utils/storage/prefs';

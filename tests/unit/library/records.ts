@@ -1,5 +1,5 @@
 /** Saved records for the library tests: real papers from the HF API fixture, with dates, tags and notes. */
-import { buildHiddenRecord, buildSavedRecord } from '../../../utils/background/build-record';
+import { buildHiddenRecord, buildSavedRecord } from '../../../entrypoints/background/build-record';
 import type { HiddenPaper, SavedPaper } from '../../../utils/storage/records';
 import api from '../../fixtures/api-daily_papers.json';
 import { DAILY, paper, PAPERS } from '../background/sample';

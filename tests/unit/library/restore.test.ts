@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { restoreBackupText } from '../../../utils/background/restore';
+import { restoreBackupText } from '../../../entrypoints/background/restore';
 import { makeBackup, serializeBackup, type BackupFile } from '../../../utils/backup/backup-file';
-import { LibraryMirror } from '../../../utils/content/library-state';
+import { LibraryMirror } from '../../../entrypoints/content/pipeline/library-state';
 import { CHANGE_KEY, type ChangeEvent } from '../../../utils/messaging/protocol';
 import * as db from '../../../utils/storage/library-db';
 import { clearHidden, clearSaved, putHidden, putSaved, snapshotHidden, snapshotSaved } from '../../../utils/storage/library-db';

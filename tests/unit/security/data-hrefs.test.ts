@@ -8,9 +8,9 @@
 import { h, render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LivePreview } from '../../../components/options/topics/LivePreview';
-import { PaperRow } from '../../../components/options/library/PaperRow';
-import { validateRequest } from '../../../utils/background/validate-request';
+import { LivePreview } from '../../../entrypoints/options/topics/LivePreview';
+import { PaperRow } from '../../../entrypoints/options/library/PaperRow';
+import { validateRequest } from '../../../entrypoints/background/validate-request';
 import { normalizeLastPage } from '../../../utils/storage/last-page-record';
 import { normalizeSaved } from '../../../utils/storage/record-migrations';
 import type { SavedPaper } from '../../../utils/storage/records';

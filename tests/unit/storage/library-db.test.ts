@@ -1,6 +1,6 @@
 import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildHiddenRecord, buildSavedRecord } from '../../../utils/background/build-record';
+import { buildHiddenRecord, buildSavedRecord } from '../../../entrypoints/background/build-record';
 import {
   clearHidden,
   clearSaved,

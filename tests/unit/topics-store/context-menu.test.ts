@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../../entrypoints/background';
+import background from '../../../entrypoints/background/index';
 import {
   createTopicMenus,
   HF_PAPERS_PATTERNS,
   onTopicMenuClicked,
   TOPIC_MENU_IDS,
-} from '../../../utils/background/context-menu';
-import { handleRequest } from '../../../utils/background/handlers';
-import { cleanSelection, MAX_SELECTION_LENGTH, topicFromSelection } from '../../../utils/background/selection-topic';
+} from '../../../entrypoints/background/context-menu';
+import { handleRequest } from '../../../entrypoints/background/handlers';
+import { cleanSelection, MAX_SELECTION_LENGTH, topicFromSelection } from '../../../entrypoints/background/selection-topic';
 import { listTopics } from '../../../utils/storage/topic-store';
 import { TOPIC_PALETTE } from '../../../utils/topics/palette';
 import { installFakeMenus, type FakeMenus } from './fake-menus';

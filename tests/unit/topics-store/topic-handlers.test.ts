@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '../../../utils/background/handlers';
-import { RECENT_DELETE_MS } from '../../../utils/background/recent-deletes';
-import { isBackgroundMessage, TOPIC_LIMITS, validateRequest } from '../../../utils/background/validate-request';
+import { handleRequest } from '../../../entrypoints/background/handlers';
+import { RECENT_DELETE_MS } from '../../../entrypoints/background/recent-deletes';
+import { isBackgroundMessage, TOPIC_LIMITS, validateRequest } from '../../../entrypoints/background/validate-request';
 import { LAST_PAGE_KEY, LAST_PAGE_LIMITS, readLastPage } from '../../../utils/storage/last-page';
 import { readPrefs } from '../../../utils/storage/prefs';
 import { SYNC_OFF_REASON } from '../../../utils/storage/topic-store';

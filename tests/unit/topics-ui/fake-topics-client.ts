@@ -1,7 +1,7 @@
 /** An in-memory TopicsClient that applies the background's rules (validateTopic), for component tests. */
 import { vi } from 'vitest';
 import type { TopicsList } from '../../../utils/messaging/protocol';
-import type { TopicsClient } from '../../../utils/popup/topics-client';
+import type { TopicsClient } from '../../../entrypoints/popup/data/topics-client';
 import type { Topic } from '../../../utils/topics/types';
 import { validateTopic } from '../../../utils/topics/validate';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PopupView } from '../../../components/PopupView';
-import { PopupTopics } from '../../../components/popup/PopupTopics';
-import { TopicQuickAdd } from '../../../components/popup/TopicQuickAdd';
-import type { PopupData } from '../../../utils/popup/load-popup-data';
+import { PopupView } from '../../../entrypoints/popup/PopupView';
+import { PopupTopics } from '../../../entrypoints/popup/topics/PopupTopics';
+import { TopicQuickAdd } from '../../../entrypoints/popup/topics/TopicQuickAdd';
+import type { PopupData } from '../../../entrypoints/popup/data/load-popup-data';
 import type { Topic } from '../../../utils/topics/types';
 import { button, click, mount, press, settle, text, type } from './dom';
 import { fakeTopicsClient, topic } from './fake-topics-client';

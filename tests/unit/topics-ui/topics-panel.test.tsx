@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LastPageSource } from '../../../components/options/topics/last-page-source';
-import { TopicsPanel } from '../../../components/options/TopicsPanel';
+import type { LastPageSource } from '../../../entrypoints/options/topics/last-page-source';
+import { TopicsPanel } from '../../../entrypoints/options/TopicsPanel';
 import type { LastPage } from '../../../utils/storage/last-page';
 import { button, click, field, mount, settle, text, type } from './dom';
 import { fakeTopicsClient, topic } from './fake-topics-client';

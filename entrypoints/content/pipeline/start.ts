@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '../../../utils/messaging/client';
+import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../../../utils/messaging/protocol';
+import { applyDisplaySettings, clearDisplaySettings } from '../features/display-settings/display-settings';
+import { KeyboardTriage } from '../features/keyboard/keyboard-triage';
+import { LibraryMirror } from './library-state';
+import { NoCardsNotice } from '../features/notices/no-cards-notice';
+import { observePage } from './observe-page';
+import { PageDecorator, type LibraryActions } from './page-decorator';
+import { reportPagePapers } from '../features/page-report/page-papers';
+import { throttle } from './schedule';
+import { showReloadNotice } from '../features/notices/reload-notice';
+import { SummaryBarHost } from '../features/summary-bar/summary-bar-host';
+import { TopicEngine } from '../features/topics/topic-engine';
+import { followTopicsAndPrefs } from '../features/topics/topic-feed';
+import { TopicHighlights } from '../features/topics/topic-highlights';
+
+/** How often an open page checks that PaperSift is still there (a property read). */
+const ORPHAN_CHECK_MS = 2000;
+
+const actions: LibraryActions = {
+  save: (paper, source) => sendToBackground({ type: 'library/save', paper, source }),
+  unsave: (id) => sendToBackground({ type: 'library/unsave', id }),
+  hide: (id, title, reason, source) => sendToBackground({ type: 'hidden/hide', id, title, reason, source }),
+  unhide: (id) => sendToBackground({ type: 'hidden/unhide', id }),
+};
+
+/** Wires PaperSift into one HF papers page. Everything it adds is removed when the context is invalidated. */
+export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
+  const started = performance.now();
+  const html = document.documentElement;
+  const mirror = new LibraryMirror();
+  const highlights = new TopicHighlights();
+  let observer: ReturnType<typeof observePage> | undefined;
+  // Topics are matched in a worker; its script comes from the extension through the background.
+  const engine = new TopicEngine(() => sendToBackground({ type: 'topics/worker-source' }));
+  engine.onMode = (mode) => html.setAttribute('data-papersift-matching', mode === 'worker' ? 'worker' : 'page');
+  const decorator = new PageDecorator(document, () => location.href, mirror, actions, highlights, () => observer?.forget(), engine);
+  engine.onWork = (start, phase) => decorator.recordWork('papersift:slice', start, phase);
+  const bar = new SummaryBarHost(decorator);
+  const keyboard = new KeyboardTriage(decorator);
+  const notice = new NoCardsNotice();
+  const report = reportPagePapers(decorator);
+  // Everything PaperSift does on the page's main thread goes into its published total (data-papersift-perf-ms).
+  const timed = (phase: string, fn: () => void) => decorator.timed(phase, fn);
+  decorator.onChange = throttle(() => timed('summary', () => {
+    bar.update();
+    report();
+    observer?.forget();
+  }), 120);
+  decorator.recordWork('papersift:slice', started, 'start');
+
+  const reload = async () => {
+    try {
+      const state = await sendToBackground({ type: 'state/get' });
+      timed('state', () => {
+        mirror.load(state);
+        decorator.refresh();
+      });
+    } catch (err) {
+      console.warn('[PaperSift] could not read the library; cards show as unsaved until it answers', err);
+    }
+  };
+
+  // Wait briefly for the library so saved cards don't flash "Save" first; a sleeping worker may take longer,
+  // and then the cards appear at once and take their state when it answers.
+  const loaded = reload();
+  await Promise.race([loaded, new Promise((r) => setTimeout(r, 400))]);
+
+  // A long page's pass ends some tasks after it starts: the notice follows its end, not its start.
+  decorator.onPass = ({ kind, found }) => timed('notice', () => notice.update(found === 0 && kind !== 'paper' && kind !== 'other'));
+  const pass = () => void decorator.pass();
+  pass();
+  observer = observePage(document.body ?? html, pass);
+  ctx.addEventListener(window, 'wxt:locationchange', pass);
+  ctx.addEventListener(document, 'keydown', keyboard.onKeyDown);
+
+  const stopTopics = followTopicsAndPrefs((topics, prefs) => timed('topics', () => {
+    highlights.setTopics(topics);
+    decorator.setTopics(topics, prefs.precedence);
+    keyboard.setEnabled(prefs.keyboard);
+    applyDisplaySettings(html, prefs);
+  }));
+  await loaded;
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const event = changes[CHANGE_KEY]?.newValue as ChangeEvent | undefined;
+    if (area !== 'local' || !event) return;
+    if (mirror.applyEvent(event)) timed('change', () => decorator.refresh([event.change.id]));
+    else void reload(); // we missed events (e.g. the tab was frozen): take the whole state again
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: Reply<unknown>) => void) => {
+    if ((msg as TabRequest | undefined)?.type !== 'page/stats') return false;
+    sendResponse({ ok: true, value: decorator.stats() });
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage as never);
+
+  // After an update or reload of PaperSift this script is orphaned (no runtime id); WXT notices only when asked, so
+  // ask now and then: the controls go at once instead of failing on the next click. (A plain interval: WXT's own
+  // timers stop with the context, which is what we are waiting for.)
+  const orphanCheck = setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
+
+  ctx.onInvalidated(() => {
+    clearInterval(orphanCheck);
+    // The page first: once PaperSift is gone, its APIs may throw, and nothing of ours may stay behind.
+    observer?.disconnect();
+    keyboard.destroy();
+    bar.remove();
+    decorator.destroy();
+    highlights.destroy();
+    notice.destroy();
+    html.removeAttribute('data-papersift-matching');
+    clearDisplaySettings(html);
+    const orphaned = browser.runtime?.id == null;
+    try {
+      stopTopics();
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage as never);
+    } catch {
+      // An orphaned script's listeners go with its context anyway.
+    }
+    // Gone for good, not replaced by a newer copy of this script: say how to get PaperSift back.
+    if (orphaned) showReloadNotice();
+  });
+}

@@ -1,6 +1,11 @@
-import { CardActionsView, MAX_CHIPS, type TopicChip } from '../ui/card-actions';
+/*
+ * Over 300 lines on purpose: this is the one owner of the page's card entries, and the rules that tie an entry's
+ * detection, mounting and topic answers together (is it still current, mounted, asked about the title it shows)
+ * are kept in one class. What a card shows (card-view.ts), save and hide (features/), the request order
+ * (paper-requests.ts) and the published work (work-meter.ts) live in their own files.
+ */
+import { MAX_CHIPS } from '../ui/card-actions';
 import { defaultIsVisible, detectCardsInSteps, type DetectedCard } from '../../../utils/hf/detect-cards';
-import { textOf } from '../../../utils/hf/dom';
 import { extractPaper } from '../../../utils/hf/extract';
 import { readHydration, type HydrationPaper } from '../../../utils/hf/hydration';
 import { listContainerOf } from '../../../utils/hf/list-container';
@@ -8,78 +13,29 @@ import { pageKindOf } from '../../../utils/hf/page-kind';
 import { ARXIV_ID_RE } from '../../../utils/hf/selectors';
 import type { PageStats } from '../../../utils/messaging/protocol';
 import type { PageKind, PaperInfo, PageSource } from '../../../utils/model/paper';
+
+export type { Entry } from './card-entry';
 import type { HideReason } from '../../../utils/storage/records';
+import { CARD_HOOKS, HOOKS } from '../hooks';
+import { HideState } from '../features/hide/hide-state';
+import { SaveState } from '../features/save/save-state';
+import { clearViewContainer, markViewContainer, type ViewToggles } from '../features/summary-bar/view-toggles';
+import { PaperRequests, type LibraryActions } from './paper-requests';
 import { pagePaperFrom, type PagePaper } from '../../../utils/storage/last-page-record';
 import type { Topic } from '../../../utils/topics';
-import { setAttr, writeAttr } from './attributes';
+import { isControlPlaced, newEntry, placeControl, shownTitle, type Entry } from './card-entry';
+import { CardView } from './card-view';
+import { WorkMeter } from './work-meter';
 import { createCardHost, UI_ATTR } from '../ui/card-host';
-import { cardChips, cardMarks, cardMatches, type CardTopicResult } from '../features/topics/card-topics';
-import { hiddenReasonOf, type Precedence } from '../features/hide/card-visibility';
+import { cardMatches, type CardTopicResult } from '../features/topics/card-topics';
+import type { Precedence } from '../features/hide/card-visibility';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from '../features/near-viewport/near-viewport';
 import { afterNextFrame, SlicedQueue } from './schedule';
 import { TopicEngine } from '../features/topics/topic-engine';
-import { TopicRequests, type AskedCard } from '../features/topics/topic-requests';
+import { TopicRequests } from '../features/topics/topic-requests';
 import type { TopicHighlights } from '../features/topics/topic-highlights';
 
-/** The public hooks on HF's elements (see README: they are a contract for user styles, bug reports and tests). */
-export const HOOKS = {
-  id: 'data-papersift-id',
-  saved: 'data-papersift-saved',
-  hidden: 'data-papersift-hidden',
-  topics: 'data-papersift-topics',
-  cards: 'data-papersift-cards',
-  /** On <html> while PaperSift still has work queued or a match request out (benchmarks wait for it to go). */
-  busy: 'data-papersift-busy',
-  // Private to PaperSift's own CSS:
-  layout: 'data-papersift-layout',
-  revealed: 'data-papersift-revealed',
-  /**
-   * Hidden, on a list page, and not revealed: what collapses a card to its placeholder, in one attribute. A rule that
-   * combined hidden, layout and revealed made the browser restyle a card's whole subtree whenever any of them was
-   * written (traced), and every card gets its layout written once.
-   */
-  collapsed: 'data-papersift-collapsed',
-  current: 'data-papersift-current',
-} as const;
-
-/** What the decorator asks of the background. Writes go there and nowhere else. */
-export interface LibraryActions {
-  save(paper: PaperInfo, source: PageSource): Promise<unknown>;
-  unsave(id: string): Promise<unknown>;
-  hide(id: string, title: string, reason: HideReason, source: PageSource): Promise<unknown>;
-  unhide(id: string): Promise<unknown>;
-}
-
-/** Page-wide view toggles from the summary bar. None of them changes stored data. */
-export interface ViewToggles {
-  showHidden: boolean;
-  topicsFirst: boolean;
-  onlyMatches: boolean;
-}
-
-/** One card PaperSift knows: its topic fields (AskedCard) are kept by TopicRequests. */
-export interface Entry extends AskedCard {
-  /** The control's host, its mount point and view; created when the entry is first prepared (in a slice). */
-  host: HTMLElement | null;
-  mount: HTMLElement | null;
-  view: CardActionsView | null;
-  /** The title as shown (`textOf`), cached against the title element's raw text. */
-  titleRaw: string | null;
-  titleText: string;
-  mounted: boolean;
-  /** The words of `topics` are marked (done once the card is near the viewport). */
-  painted: boolean;
-  /** The topic hooks last written on the root (see markTopics); null = read the element. */
-  marked: { hidden: string | null; topics: string | null; collapsed: boolean } | null;
-  /** Chips of `topics`, made when first drawn. */
-  chips: { of: CardTopicResult; list: TopicChip[] } | null;
-  /** Last rendered view (the chips by identity: the same array until the card's topics change), to skip renders that would change nothing. */
-  viewKey: string;
-  viewChips: TopicChip[] | null;
-}
-
-const MESSAGE_MS = 8000;
 /** Detection work per task; what is left of a long page's detection goes on in the next task. */
 const PASS_BUDGET_MS = 20;
 /**
@@ -89,7 +45,6 @@ const PASS_BUDGET_MS = 20;
  * 100 kept them at 25–45.
  */
 const MOUNTS_PER_FRAME = 100;
-const NO_CHIPS: TopicChip[] = [];
 const NO_HINTS = new Map<string, HydrationPaper>();
 
 /**
@@ -105,15 +60,16 @@ export class PageDecorator {
   private hints: Map<string, HydrationPaper> | null = null;
   /** Asking the topic engine about the cards (see topic-requests.ts). */
   private readonly topics: TopicRequests<Entry>;
-  private precedence: Precedence = 'highlight-wins';
-  private readonly pendingSave = new Map<string, boolean>();
-  private readonly pendingHide = new Map<string, HideReason | null>();
-  private readonly revealed = new Set<string>();
-  private readonly messages = new Map<string, string>();
+  private readonly requests = new PaperRequests((id) => this.refresh([id]));
+  private readonly saves: SaveState;
+  private readonly hides: HideState;
+  private readonly cardView: CardView;
   private readonly mountQueue: SlicedQueue<Entry>;
   readonly view: ViewToggles = { showHidden: false, topicsFirst: false, onlyMatches: false };
   /** Called whenever counts or the list container may have changed (the summary bar listens). */
   onChange: () => void = () => {};
+  /** PaperSift's published work on this page; features outside the decorator add theirs through `timed`. */
+  readonly meter: WorkMeter;
 
   constructor(
     private readonly doc: Document,
@@ -132,12 +88,19 @@ export class PageDecorator {
       for (const el of els) {
         const entry = this.entries.get(el as HTMLElement);
         if (!entry) continue;
-        this.paint(entry);
-        if (entry.mounted) this.renderEntry(entry);
+        this.cardView.paint(entry);
+        if (entry.mounted) this.cardView.render(entry);
       }
       this.afterOwnMutations();
     };
-    near.onWork = (start) => this.recordWork('papersift:slice', start, 'near');
+    this.meter = new WorkMeter(doc, () => this.mountQueue.pending > 0 || this.topics.busy);
+    this.saves = new SaveState(mirror, actions, this.requests, (id) => this.refresh([id]));
+    this.hides = new HideState(mirror, actions, this.requests, (id) => this.refresh([id]));
+    this.cardView = new CardView(this.saves, this.hides, this.requests, near, highlights, {
+      toggleSave: (entry) => void this.toggleSave(entry),
+      setHidden: (entry, reason) => void this.setHidden(entry, reason),
+    });
+    near.onWork = (start) => this.meter.record('papersift:slice', start, 'near');
     near.setWanted(false); // until there are topics (see wantNear)
     this.topics = new TopicRequests<Entry>(
       doc,
@@ -145,12 +108,12 @@ export class PageDecorator {
       {
         isCurrent: (entry) => this.entries.get(entry.card.root) === entry,
         apply: (entry, previous) => this.applyTopics(entry, previous),
-        sent: (start) => this.recordWork('papersift:slice', start, 'match-send'),
+        sent: (start) => this.meter.record('papersift:slice', start, 'match-send'),
         held: () => this.mountQueue.pending > 0,
         applied: (start) => {
           this.onChange();
           this.afterOwnMutations();
-          this.recordWork('papersift:slice', start, 'match-apply');
+          this.meter.record('papersift:slice', start, 'match-apply');
         },
       },
       MAX_CHIPS,
@@ -160,7 +123,7 @@ export class PageDecorator {
       (start) => {
         this.onChange();
         this.afterOwnMutations();
-        this.recordWork('papersift:slice', start, 'mount');
+        this.meter.record('papersift:slice', start, 'mount');
         if (this.mountQueue.pending === 0) {
           this.topics.resume();
           this.wantNear();
@@ -168,6 +131,15 @@ export class PageDecorator {
       },
       { maxPerSlice: MOUNTS_PER_FRAME, next: afterNextFrame },
     );
+  }
+
+  /** Runs `fn` as PaperSift work of this phase (for work done outside the decorator: the bar, the notice, …). */
+  timed(phase: string, fn: () => void): void {
+    this.meter.timed(phase, fn);
+  }
+
+  recordWork(name: string, start: number, phase: string): void {
+    this.meter.record(name, start, phase);
   }
 
   /** Called when a pass has finished (at once, or a few tasks later on a long page): what it found. */
@@ -209,7 +181,7 @@ export class PageDecorator {
     }
     this.detecting = steps;
     this.wantNear();
-    this.recordWork('papersift:pass', start, 'pass');
+    this.meter.record('papersift:pass', start, 'pass');
     setTimeout(() => {
       if (this.detecting !== steps) return; // destroyed meanwhile
       // Elements may have gone since the last step: the pass asked for by the observer then runs right after.
@@ -234,10 +206,10 @@ export class PageDecorator {
         continue;
       }
       entry.card = card;
-      if (entry.mounted && !this.isPlaced(entry)) this.place(entry); // the page re-rendered and dropped or moved it
+      if (entry.mounted && !isControlPlaced(entry)) placeControl(entry); // the page re-rendered and dropped or moved it
       if (this.topics.active || entry.topics) this.matchIfChanged(entry); // its title may have changed under us
-      this.markRoot(entry);
-      if (entry.mounted) this.renderEntry(entry);
+      this.cardView.markRoot(entry);
+      if (entry.mounted) this.cardView.render(entry);
     }
     for (const [root, entry] of this.entries) {
       if (!live.has(root)) this.unmount(entry);
@@ -248,7 +220,7 @@ export class PageDecorator {
     this.wantNear();
     this.onChange();
     this.afterOwnMutations();
-    this.recordWork('papersift:pass', t0, 'pass');
+    this.meter.record('papersift:pass', t0, 'pass');
     const result = { kind: this.kind, found: live.size };
     this.onPass(result);
     if (this.passAgain) {
@@ -258,35 +230,10 @@ export class PageDecorator {
     return result;
   }
 
-  /** Total main-thread time PaperSift spent on this page, published for benchmarks and bug reports. */
-  private workMs = 0;
-  private destroyed = false;
-
-  /** Runs `fn` as PaperSift work of this phase (for work done outside the decorator: the bar, the notice, …). */
-  timed(phase: string, fn: () => void): void {
-    const start = performance.now();
-    try {
-      fn();
-    } finally {
-      this.recordWork('papersift:slice', start, phase);
-    }
-  }
-
-  /** `phase` says what the work was (in the measure's detail), for profiling and bug reports. */
-  recordWork(name: string, start: number, phase: string): void {
-    if (this.destroyed) return; // a task queued before the end: the page's hooks are no longer ours to write
-    const end = performance.now();
-    this.workMs += end - start;
-    performance.measure(name, { start, end, detail: phase });
-    const busy = this.mountQueue.pending > 0 || this.topics.busy;
-    setAttr(this.doc.documentElement, HOOKS.busy, busy ? '' : null);
-    this.doc.documentElement.setAttribute('data-papersift-perf-ms', this.workMs.toFixed(2));
-  }
-
   /** New topics or precedence: every card is matched again (in the engine), then re-rendered. */
   setTopics(topics: Topic[] | null, precedence: Precedence): void {
     this.topics.setTopics(topics ?? []);
-    this.precedence = precedence;
+    this.hides.precedence = precedence;
     this.wantNear();
     for (const entry of this.entries.values()) {
       if (!this.topics.active) {
@@ -312,6 +259,7 @@ export class PageDecorator {
 
   setView(patch: Partial<ViewToggles>): void {
     Object.assign(this.view, patch);
+    this.hides.showHidden = this.view.showHidden;
     this.markContainer();
     this.refresh();
     this.afterOwnMutations();
@@ -319,10 +267,7 @@ export class PageDecorator {
   }
 
   private markContainer(): void {
-    const c = this.container;
-    if (!c) return;
-    setAttr(c, 'data-papersift-order', this.view.topicsFirst ? 'topics-first' : null);
-    setAttr(c, 'data-papersift-only-matches', this.view.onlyMatches ? '' : null);
+    if (this.container) markViewContainer(this.container, this.view);
   }
 
   /** Re-render the cards of these ids (after a change from the background or another tab). */
@@ -330,8 +275,8 @@ export class PageDecorator {
     const wanted = ids ? new Set(ids) : null;
     for (const entry of this.entries.values()) {
       if (wanted && !wanted.has(entry.card.id)) continue;
-      this.markRoot(entry);
-      if (entry.mounted) this.renderEntry(entry);
+      this.cardView.markRoot(entry);
+      if (entry.mounted) this.cardView.render(entry);
     }
     this.onChange();
   }
@@ -376,11 +321,11 @@ export class PageDecorator {
     let start = performance.now();
     const list = [...this.entries.values()].slice(0, limit);
     const cards = this.topics.forPreview(list);
-    this.recordWork('papersift:slice', start, 'papers');
+    this.meter.record('papersift:slice', start, 'papers');
     const fromJson = await this.engine.papers(cards);
     start = performance.now();
     const papers = list.map((e, i) => fromJson[i] ?? pagePaperFrom(extractPaper(e.card, NO_HINTS)));
-    this.recordWork('papersift:slice', start, 'papers');
+    this.meter.record('papersift:slice', start, 'papers');
     return papers;
   }
 
@@ -407,18 +352,13 @@ export class PageDecorator {
     return undefined;
   }
 
-  /** Shown as its one-line placeholder: hidden (for `hidden`, by default its own reason), on a list page, not revealed. */
-  isCollapsed(entry: Entry, hidden = this.hiddenReason(entry)): boolean {
-    return hidden !== null && entry.card.layout !== 'paper' && !this.isRevealed(entry.card.id);
-  }
-
   toggleRevealed(entry: Entry): void {
-    this.setRevealed(entry.card.id, !this.revealed.has(entry.card.id));
+    this.hides.toggleRevealed(entry.card.id);
   }
 
   /** Remove everything PaperSift added (the extension was reloaded or disabled). */
   destroy(): void {
-    this.destroyed = true;
+    this.meter.stop();
     this.detecting = null;
     this.mountQueue.clear();
     this.topics.destroy();
@@ -427,25 +367,26 @@ export class PageDecorator {
     for (const entry of [...this.entries.values()]) this.unmount(entry);
     this.setContainer(null);
     this.doc.documentElement.removeAttribute(HOOKS.cards);
-    this.doc.documentElement.removeAttribute(HOOKS.busy);
   }
 
   // ---- state as the reader sees it: stored state, overridden by clicks still in flight ----
 
   isSaved(id: string): boolean {
-    return this.pendingSave.get(id) ?? this.mirror.saved.has(id);
+    return this.saves.isSaved(id);
   }
 
   /** Why the card is hidden, with these topic results (by default its own). */
   hiddenReason(entry: Entry, t: CardTopicResult | null = entry.topics): HideReason | null {
-    const id = entry.card.id;
-    const pending = this.pendingHide.get(id);
-    const stored = pending !== undefined ? pending : (this.mirror.hidden.get(id) ?? null);
-    return hiddenReasonOf(stored, t?.muteName ?? null, (t?.highlightNames ?? null) !== null, this.precedence);
+    return this.cardView.hiddenReason(entry, t);
+  }
+
+  /** Shown as its one-line placeholder: hidden, on a list page, not revealed. */
+  isCollapsed(entry: Entry, hidden = this.hiddenReason(entry)): boolean {
+    return this.cardView.isCollapsed(entry, hidden);
   }
 
   private isRevealed(id: string): boolean {
-    return this.view.showHidden || this.revealed.has(id);
+    return this.hides.isRevealed(id);
   }
 
   private isShown(entry: Entry): boolean {
@@ -459,10 +400,7 @@ export class PageDecorator {
   // ---- DOM ----
 
   private newEntry(card: DetectedCard): Entry {
-    const entry: Entry = {
-      card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, askedGen: -1, askedTitle: '',
-      painted: false, marked: null, chips: null, viewKey: '', viewChips: null,
-    };
+    const entry = newEntry(card);
     this.entries.set(card.root, entry);
     this.near.observe(card.root);
     // Asked now rather than when its control is made, so all of a pass's new cards go in one request (see setTopics).
@@ -479,11 +417,11 @@ export class PageDecorator {
     if (this.entries.get(entry.card.root) !== entry || !entry.card.root.isConnected) return;
     if (!entry.mounted) {
       if (!entry.host) Object.assign(entry, createCardHost(entry.card.id));
-      this.place(entry);
+      placeControl(entry);
       entry.mounted = true;
     }
-    this.markRoot(entry);
-    this.renderEntry(entry);
+    this.cardView.markRoot(entry);
+    this.cardView.render(entry);
   }
 
   /** Asks about the card when its topics are not those of the current topics and the title it shows now. */
@@ -507,68 +445,10 @@ export class PageDecorator {
     entry.painted = false;
     const hidden = this.hiddenReason(entry);
     const near = this.near.isNear(entry.card.root);
-    if (near) this.paint(entry);
-    this.markTopics(entry, hidden);
+    if (near) this.cardView.paint(entry);
+    this.cardView.markTopics(entry, hidden);
     // Off screen a control shows no chips: it changes only when the card's hiding does.
-    if (entry.mounted && (near || hidden !== hiddenBefore)) this.renderEntry(entry);
-  }
-
-  /** Marks the matched words of a card near the viewport (off-screen cards wait: see near-viewport.ts). */
-  private paint(entry: Entry): void {
-    if (entry.painted || !this.near.isNear(entry.card.root)) return;
-    entry.painted = true;
-    try {
-      const marks = entry.topics ? cardMarks(entry.card, entry.topics) : [];
-      this.highlights.paint(entry, marks);
-    } catch (err) {
-      console.warn('[PaperSift] could not mark the matched words on a card', entry.card.id, err);
-    }
-  }
-
-  private isPlaced(entry: Entry): boolean {
-    const { host, card } = entry;
-    if (!host?.isConnected) return false;
-    return card.layout === 'paper' ? host.previousElementSibling === card.titleEl : host.parentElement === card.root;
-  }
-
-  /** List cards: a direct child of the card root, floating over its corner. Paper page: right under the title. */
-  private place(entry: Entry): void {
-    const { host, card } = entry;
-    if (!host) return;
-    if (card.layout === 'paper') card.titleEl.after(host);
-    else card.root.append(host);
-  }
-
-  private markRoot(entry: Entry): void {
-    const { root, id, layout } = entry.card;
-    setAttr(root, HOOKS.id, id);
-    setAttr(root, HOOKS.layout, layout);
-    setAttr(root, HOOKS.saved, this.isSaved(id) ? '' : null);
-    setAttr(root, HOOKS.revealed, this.isRevealed(id) ? '' : null);
-    entry.marked = null; // read the page's element again: it may have dropped our hooks
-    this.markTopics(entry);
-  }
-
-  /**
-   * The hooks that follow the card's topics: its topic names (the first one colours its ring, by TopicHighlights'
-   * rules) and why it is hidden. Written from what we last wrote, without reading the element back: applying answers
-   * for 1,000 cards is mostly these writes. markRoot (every pass) checks the element itself.
-   */
-  private markTopics(entry: Entry, hidden = this.hiddenReason(entry)): void {
-    const root = entry.card.root;
-    const topics = this.highlightNames(entry);
-    const collapsed = this.isCollapsed(entry, hidden);
-    const last = entry.marked;
-    if (!last) {
-      setAttr(root, HOOKS.hidden, hidden);
-      setAttr(root, HOOKS.topics, topics);
-      setAttr(root, HOOKS.collapsed, collapsed ? '' : null);
-    } else {
-      if (last.hidden !== hidden) writeAttr(root, HOOKS.hidden, hidden);
-      if (last.topics !== topics) writeAttr(root, HOOKS.topics, topics);
-      if (last.collapsed !== collapsed) writeAttr(root, HOOKS.collapsed, collapsed ? '' : null);
-    }
-    entry.marked = { hidden, topics, collapsed };
+    if (entry.mounted && (near || hidden !== hiddenBefore)) this.cardView.render(entry);
   }
 
   private unmount(entry: Entry): void {
@@ -578,7 +458,7 @@ export class PageDecorator {
     this.highlights.clear(entry);
     this.entries.delete(entry.card.root);
     const root = entry.card.root;
-    for (const attr of Object.values(HOOKS)) if (attr !== HOOKS.cards && attr !== HOOKS.busy) root.removeAttribute(attr);
+    for (const attr of CARD_HOOKS) root.removeAttribute(attr);
   }
 
   /** Hosts on the page when this pass began; one the page adds meanwhile is the next pass's to judge. */
@@ -596,62 +476,9 @@ export class PageDecorator {
 
   private setContainer(next: HTMLElement | null): void {
     if (next === this.container) return;
-    if (this.container) {
-      this.container.removeAttribute('data-papersift-order');
-      this.container.removeAttribute('data-papersift-only-matches');
-    }
+    if (this.container) clearViewContainer(this.container);
     this.container = next;
     this.markContainer();
-  }
-
-  private title(entry: Entry, raw = entry.card.titleEl.textContent): string {
-    if (raw !== entry.titleRaw) {
-      entry.titleRaw = raw;
-      entry.titleText = textOf(entry.card.titleEl);
-    }
-    return entry.titleText;
-  }
-
-  private chipsOf(entry: Entry): TopicChip[] | undefined {
-    const result = entry.topics;
-    if (!result) return undefined;
-    if (entry.chips?.of !== result) entry.chips = { of: result, list: cardChips(result) };
-    return entry.chips.list;
-  }
-
-  private renderEntry(entry: Entry): void {
-    if (!entry.host || !entry.mount) return;
-    const { host, mount } = entry;
-    const id = entry.card.id;
-    const saved = this.isSaved(id);
-    const hidden = this.hiddenReason(entry);
-    const revealed = this.isRevealed(id);
-    const message = this.messages.get(id) ?? null;
-    const title = hidden ? this.title(entry) : ''; // only a placeholder shows it
-    // Chips only near the viewport: rendering them on every card of a long page costs more than all the rest.
-    const chips = (this.near.isNear(entry.card.root) ? this.chipsOf(entry) : undefined) ?? NO_CHIPS;
-    const key = `${saved}|${hidden}|${revealed}|${message}|${title}|${entry.card.layout}`;
-    if (key === entry.viewKey && chips === entry.viewChips) return;
-    const hadFocus = host.shadowRoot?.activeElement != null;
-    entry.viewKey = key;
-    entry.viewChips = chips;
-    entry.view ??= new CardActionsView(mount);
-    entry.view.update({
-      title,
-      topics: chips,
-      saved,
-      hidden,
-      revealed,
-      collapsible: entry.card.layout !== 'paper',
-      message,
-      onToggleSave: () => void this.toggleSave(entry),
-      onHide: () => void this.setHidden(entry, 'manual'),
-      onShow: () => this.setRevealed(id, true),
-      onCollapse: () => this.setRevealed(id, false),
-      onUndoHide: () => void this.setHidden(entry, null),
-    });
-    // The toolbar and the placeholder are different elements: keep a keyboard user's focus inside the card.
-    if (hadFocus && !host.shadowRoot?.activeElement) mount.querySelector('button')?.focus();
   }
 
   // ---- actions ----
@@ -665,82 +492,11 @@ export class PageDecorator {
     return extractPaper(entry.card, this.hints);
   }
 
-  /** Requests about one paper go out one after another, so a retried save can never land after a later unsave. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
-
-  private inOrder<T>(id: string, send: () => Promise<T>): Promise<T> {
-    const prev = this.inFlight.get(id);
-    // Nothing pending: send at once (in the click's own task), else after the previous one settles.
-    const next = prev ? prev.then(send) : send();
-    const tail = next.catch(() => {});
-    this.inFlight.set(id, tail);
-    void tail.then(() => {
-      if (this.inFlight.get(id) === tail) this.inFlight.delete(id);
-    });
-    return next;
+  toggleSave(entry: Entry): Promise<void> {
+    return this.saves.toggle(entry.card.id, () => this.paperOf(entry), this.source());
   }
 
-  async toggleSave(entry: Entry): Promise<void> {
-    const id = entry.card.id;
-    const want = !this.isSaved(id);
-    this.pendingSave.set(id, want);
-    this.messages.delete(id);
-    this.refresh([id]);
-    try {
-      // Read the card now, as the reader saw it when clicking.
-      const paper = want ? this.paperOf(entry) : null;
-      const source = this.source();
-      await this.inOrder(id, () => (paper ? this.actions.save(paper, source) : this.actions.unsave(id)));
-      this.mirror.apply(want ? { type: 'saved', id } : { type: 'unsaved', id });
-    } catch (err) {
-      this.flash(id, `${want ? 'Could not save' : 'Could not remove'} this paper: ${reason(err)}. Nothing changed — try again.`, err);
-    } finally {
-      if (this.pendingSave.get(id) === want) this.pendingSave.delete(id);
-      this.refresh([id]);
-    }
+  setHidden(entry: Entry, reasonWanted: HideReason | null): Promise<void> {
+    return this.hides.set(entry.card.id, reasonWanted, () => shownTitle(entry), this.source());
   }
-
-  async setHidden(entry: Entry, reasonWanted: HideReason | null): Promise<void> {
-    const id = entry.card.id;
-    this.pendingHide.set(id, reasonWanted);
-    this.revealed.delete(id);
-    this.messages.delete(id);
-    this.refresh([id]);
-    try {
-      const title = this.title(entry);
-      const source = this.source();
-      await this.inOrder(id, () => (reasonWanted ? this.actions.hide(id, title, reasonWanted, source) : this.actions.unhide(id)));
-      this.mirror.apply(reasonWanted ? { type: 'hidden', id, reason: reasonWanted } : { type: 'unhidden', id });
-    } catch (err) {
-      this.flash(id, `${reasonWanted ? 'Could not hide' : 'Could not unhide'} this paper: ${reason(err)}. Nothing changed — try again.`, err);
-    } finally {
-      if (this.pendingHide.get(id) === reasonWanted) this.pendingHide.delete(id);
-      this.refresh([id]);
-    }
-  }
-
-  private setRevealed(id: string, on: boolean): void {
-    if (on) this.revealed.add(id);
-    else this.revealed.delete(id);
-    this.refresh([id]);
-  }
-
-  private flash(id: string, message: string, err?: unknown): void {
-    // After PaperSift is updated or reloaded, this page's old script can no longer reach it: say what helps.
-    if (/Extension context invalidated/i.test(err instanceof Error ? err.message : String(err ?? ''))) {
-      message = 'PaperSift was updated or reloaded since this page opened. Reload the page to use it again.';
-    }
-    this.messages.set(id, message);
-    setTimeout(() => {
-      if (this.messages.get(id) === message) {
-        this.messages.delete(id);
-        this.refresh([id]);
-      }
-    }, MESSAGE_MS);
-  }
-}
-
-function reason(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/[.\s]+$/, '') || 'unknown error';
 }

@@ -2,22 +2,29 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../../../utils/messaging/client';
 import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../../../utils/messaging/protocol';
-import { applyDisplaySettings, clearDisplaySettings } from '../features/display-settings/display-settings';
-import { KeyboardTriage } from '../features/keyboard/keyboard-triage';
-import { LibraryMirror } from './library-state';
-import { NoCardsNotice } from '../features/notices/no-cards-notice';
-import { observePage } from './observe-page';
-import { PageDecorator, type LibraryActions } from './page-decorator';
-import { reportPagePapers } from '../features/page-report/page-papers';
-import { throttle } from './schedule';
+import { displaySettings } from '../features/display-settings';
+import { keyboard } from '../features/keyboard';
+import { noCardsNotice } from '../features/notices';
 import { showReloadNotice } from '../features/notices/reload-notice';
-import { SummaryBarHost } from '../features/summary-bar/summary-bar-host';
+import { pageReport } from '../features/page-report';
+import { Listeners, startFeatures, type Feature, type PageContext } from '../features/registry';
+import { summaryBar } from '../features/summary-bar';
 import { TopicEngine } from '../features/topics/topic-engine';
 import { followTopicsAndPrefs } from '../features/topics/topic-feed';
 import { TopicHighlights } from '../features/topics/topic-highlights';
+import { LibraryMirror } from './library-state';
+import { observePage } from './observe-page';
+import { PageDecorator } from './page-decorator';
+import type { LibraryActions } from './paper-requests';
+import { throttle } from './schedule';
+
+/** The features started on every papers page, besides the decorator's own cards, hooks and topics. */
+const FEATURES: readonly Feature[] = [summaryBar, keyboard, noCardsNotice, pageReport, displaySettings];
 
 /** How often an open page checks that PaperSift is still there (a property read). */
 const ORPHAN_CHECK_MS = 2000;
+/** How long the first pass waits for the library, so saved cards don't flash "Save" first. */
+const LIBRARY_WAIT_MS = 400;
 
 const actions: LibraryActions = {
   save: (paper, source) => sendToBackground({ type: 'library/save', paper, source }),
@@ -26,29 +33,37 @@ const actions: LibraryActions = {
   unhide: (id) => sendToBackground({ type: 'hidden/unhide', id }),
 };
 
-/** Wires PaperSift into one HF papers page. Everything it adds is removed when the context is invalidated. */
+/**
+ * Wires PaperSift into one HF papers page: detect → decorate → schedule, then the features. Everything it adds is
+ * removed when the context is invalidated.
+ */
 export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   const started = performance.now();
   const html = document.documentElement;
   const mirror = new LibraryMirror();
   const highlights = new TopicHighlights();
+  const stop = new AbortController();
   let observer: ReturnType<typeof observePage> | undefined;
   // Topics are matched in a worker; its script comes from the extension through the background.
   const engine = new TopicEngine(() => sendToBackground({ type: 'topics/worker-source' }));
   engine.onMode = (mode) => html.setAttribute('data-papersift-matching', mode === 'worker' ? 'worker' : 'page');
   const decorator = new PageDecorator(document, () => location.href, mirror, actions, highlights, () => observer?.forget(), engine);
   engine.onWork = (start, phase) => decorator.recordWork('papersift:slice', start, phase);
-  const bar = new SummaryBarHost(decorator);
-  const keyboard = new KeyboardTriage(decorator);
-  const notice = new NoCardsNotice();
-  const report = reportPagePapers(decorator);
-  // Everything PaperSift does on the page's main thread goes into its published total (data-papersift-perf-ms).
   const timed = (phase: string, fn: () => void) => decorator.timed(phase, fn);
+  const page: PageContext = {
+    doc: document,
+    decorator,
+    timed,
+    changed: new Listeners(),
+    passed: new Listeners(),
+    settings: new Listeners(),
+  };
   decorator.onChange = throttle(() => timed('summary', () => {
-    bar.update();
-    report();
+    page.changed.emit();
     observer?.forget();
   }), 120);
+  decorator.onPass = (result) => page.passed.emit(result);
+  startFeatures(FEATURES, page, stop.signal);
   decorator.recordWork('papersift:slice', started, 'start');
 
   const reload = async () => {
@@ -63,24 +78,19 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
-  // Wait briefly for the library so saved cards don't flash "Save" first; a sleeping worker may take longer,
-  // and then the cards appear at once and take their state when it answers.
+  // A sleeping worker may take longer than the wait: then the cards appear at once and take their state when it answers.
   const loaded = reload();
-  await Promise.race([loaded, new Promise((r) => setTimeout(r, 400))]);
+  await Promise.race([loaded, new Promise((r) => setTimeout(r, LIBRARY_WAIT_MS))]);
 
-  // A long page's pass ends some tasks after it starts: the notice follows its end, not its start.
-  decorator.onPass = ({ kind, found }) => timed('notice', () => notice.update(found === 0 && kind !== 'paper' && kind !== 'other'));
   const pass = () => void decorator.pass();
   pass();
   observer = observePage(document.body ?? html, pass);
   ctx.addEventListener(window, 'wxt:locationchange', pass);
-  ctx.addEventListener(document, 'keydown', keyboard.onKeyDown);
 
   const stopTopics = followTopicsAndPrefs((topics, prefs) => timed('topics', () => {
     highlights.setTopics(topics);
     decorator.setTopics(topics, prefs.precedence);
-    keyboard.setEnabled(prefs.keyboard);
-    applyDisplaySettings(html, prefs);
+    page.settings.emit({ topics, prefs });
   }));
   await loaded;
 
@@ -108,13 +118,10 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     clearInterval(orphanCheck);
     // The page first: once PaperSift is gone, its APIs may throw, and nothing of ours may stay behind.
     observer?.disconnect();
-    keyboard.destroy();
-    bar.remove();
+    stop.abort();
     decorator.destroy();
     highlights.destroy();
-    notice.destroy();
     html.removeAttribute('data-papersift-matching');
-    clearDisplaySettings(html);
     const orphaned = browser.runtime?.id == null;
     try {
       stopTopics();

@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import dailyHtml from '../../fixtures/daily-2026.html?raw';
 import apiDaily from '../../fixtures/api-daily_papers.json';
-import type { LibraryActions } from '../../../entrypoints/content/pipeline/page-decorator';
+import type { LibraryActions } from '../../../entrypoints/content/pipeline/paper-requests';
 import type { Topic } from '../../../utils/topics';
 
 export const DAILY_URL = 'https://huggingface.co/papers/date/2026-11-27';

@@ -1,6 +1,6 @@
 import { precedes } from '../../../../utils/hf/dom';
 import type { Entry, PageDecorator } from '../../pipeline/page-decorator';
-import { HOOKS } from '../../pipeline/page-decorator';
+import { HOOKS } from '../../hooks';
 import { KeyboardHelp } from './keyboard-help';
 
 export const TRIAGE_KEYS: ReadonlyArray<[string, string]> = [

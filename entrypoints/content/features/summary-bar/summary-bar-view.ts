@@ -3,7 +3,7 @@
  * Plain DOM, built once and patched (like the card controls): it updates while a long page is decorated, and the
  * counts' live region and the focused toggle must stay the same elements.
  */
-import type { ViewToggles } from '../../pipeline/page-decorator';
+import type { ViewToggles } from './view-toggles';
 import { el } from '../../ui/el';
 
 export interface SummaryBarProps {

@@ -1,0 +1,19 @@
+import { setAttr } from '../../pipeline/attributes';
+
+/** Page-wide view toggles from the summary bar. None of them changes stored data. */
+export interface ViewToggles {
+  showHidden: boolean;
+  topicsFirst: boolean;
+  onlyMatches: boolean;
+}
+
+/** The list container's hooks for "My topics first" and "Only matches" (hooks.css reorders and filters by them). */
+export function markViewContainer(container: HTMLElement, view: ViewToggles): void {
+  setAttr(container, 'data-papersift-order', view.topicsFirst ? 'topics-first' : null);
+  setAttr(container, 'data-papersift-only-matches', view.onlyMatches ? '' : null);
+}
+
+export function clearViewContainer(container: HTMLElement): void {
+  container.removeAttribute('data-papersift-order');
+  container.removeAttribute('data-papersift-only-matches');
+}

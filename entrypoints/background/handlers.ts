@@ -13,11 +13,11 @@ import {
   listSaved,
   putHidden,
   putSaved,
-  savedIds,
 } from '../../utils/storage/library-db';
 import { buildHiddenRecord, buildSavedRecord } from './build-record';
-import { currentRev, publishChange } from './change-bus';
+import { publishChange } from './change-bus';
 import { reasonOf } from './error-reason';
+import { changesReadyState, readLibraryState, refreshReadyState } from './ready-state';
 import { exportBackup, removeSaved, restoreRecords, tagSaved, updateSaved } from './library-handlers';
 import { resetAllData, restoreBackupText } from './restore';
 import { listTopicsWithStatus, removeTopic, saveTopic, setPrefs, storePagePapers } from './topic-handlers';
@@ -90,10 +90,7 @@ const handlers: { [T in Type]: Handler<T> } = {
   },
   'state/get': {
     what: () => 'read the library state',
-    async run() {
-      const [ids, hidden, rev] = await Promise.all([savedIds(), listHidden(), currentRev()]);
-      return { savedIds: ids, hidden: hidden.map(({ id, reason }) => ({ id, reason })), rev };
-    },
+    run: () => readLibraryState(),
   },
   'topics/list': {
     what: () => 'read the topics',
@@ -172,7 +169,11 @@ export async function handleRequest(msg: unknown): Promise<Reply<BackgroundRespo
   // The map is indexed by req.type, so this handler takes exactly this request; TS cannot see that correlation.
   const handler = handlers[req.type] as unknown as Handler<Type>;
   try {
-    return { ok: true, value: await queue(() => handler.run(req)) };
+    const value = await queue(() => handler.run(req));
+    // Next in the queue, after the reply: pages that start later read which papers are hidden without asking us.
+    // (A request that failed changed nothing: writes that fail half-way are rolled back.)
+    if (changesReadyState(req.type)) void queue(refreshReadyState).catch((e) => console.warn('[PaperSift] could not keep the page state ready:', reasonOf(e)));
+    return { ok: true, value };
   } catch (e) {
     return { ok: false, error: `Could not ${handler.what(req)}: ${reasonOf(e)}` };
   }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerTopicMenus } from './context-menu';
-import { handleRequest } from './handlers';
+import { handleRequest, runInWriteQueue } from './handlers';
+import { refreshReadyState, storageChangesReadyState } from './ready-state';
 import { isBackgroundMessage } from './validate-request';
 
 // Wiring only. Listeners are registered synchronously so an event that wakes the MV3 worker is not missed.
@@ -13,4 +14,11 @@ export default defineBackground(() => {
     return true;
   });
   registerTopicMenus();
+  // An install, an update (an older version kept no ready state) or a new browser session: make sure it is there.
+  const prepare = () => void runInWriteQueue(refreshReadyState).catch((e) => console.warn('[PaperSift] could not prepare the page state:', e));
+  browser.runtime.onInstalled.addListener(prepare);
+  browser.runtime.onStartup.addListener(prepare);
+  browser.storage.onChanged.addListener((changes) => {
+    if (storageChangesReadyState(Object.keys(changes))) prepare();
+  });
 });

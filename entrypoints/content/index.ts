@@ -5,6 +5,7 @@ import './hooks.css';
 
 export default defineContentScript({
   matches: PAPERS_MATCH_PATTERNS,
-  runAt: 'document_idle',
+  // document_start: hidden papers must be collapsed before the page is first painted (features/hide/early-hide.ts).
+  runAt: 'document_start',
   main: (ctx) => startPaperSift(ctx),
 });

@@ -24,6 +24,7 @@ import {
   useBrowser,
   waitForDecoration,
 } from './support';
+import { controlPage, putTopics, send } from './messages';
 
 // ---- the fixture's papers, read without the extension ----
 
@@ -78,25 +79,6 @@ const ensembleTitleWords = (id: string) => [...titleOf(id).matchAll(/\bensembles
 
 // ---- talking to the extension ----
 
-/** An extension page to send messages from (the popup, opened as a tab). */
-async function controlPage(b: PaperSiftBrowser): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(`${b.extensionOrigin}/popup.html`);
-  return page;
-}
-
-async function send<T>(ctl: Page, message: unknown): Promise<T> {
-  const reply = (await ctl.evaluate(
-    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
-    message,
-  )) as { ok: boolean; value?: T; error?: string } | undefined;
-  if (!reply?.ok) throw new Error(`${JSON.stringify(message).slice(0, 80)} failed: ${reply?.error ?? 'no reply'}`);
-  return reply.value as T;
-}
-
-const putTopics = async (ctl: Page, ...topics: Topic[]) => {
-  for (const t of topics) await send(ctl, { type: 'topics/put', topic: t });
-};
 const setPrefs = (ctl: Page, patch: Partial<Prefs>) => send<Prefs>(ctl, { type: 'prefs/set', patch });
 
 // ---- reading the page ----

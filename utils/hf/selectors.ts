@@ -60,6 +60,15 @@ export const MAIN_SELECTOR = 'main';
  * (a page listing a single paper), the article is the card. Never required for detection.
  */
 export const CARD_ELEMENT_SELECTOR = 'article';
+/**
+ * Before PaperSift has read the page (at `document_start`), a card is taken to be a CARD_ELEMENT_SELECTOR element
+ * holding a link to a paper: only for hiding cards before they are painted, never for detection (which works on any
+ * markup and takes over as soon as it has run). The exact link forms HF writes for a paper.
+ */
+export const EARLY_CARD_SELECTOR = 'article';
+export const EARLY_ANY_PAPER_LINK = 'a[href^="/papers/"]';
+export const earlyPaperLinks = (id: string): string[] => [`a[href="/papers/${id}"]`, `a[href="https://huggingface.co/papers/${id}"]`];
+
 /** Elements never taken as a card root: the page itself. */
 export const NEVER_ROOT_TAGS: ReadonlySet<string> = new Set(['HTML', 'BODY', 'MAIN']);
 /** Content that makes a link a thumbnail / video link. */

@@ -14,6 +14,8 @@ export interface Entry extends AskedCard {
   titleRaw: string | null;
   titleText: string;
   mounted: boolean;
+  /** Until the topic worker answers for it (topics null): the muted topic hiding it, if any (provisional-mutes.ts). */
+  provisional: string | null;
   /** The words of `topics` are marked (done once the card is near the viewport). */
   painted: boolean;
   /** The topic hooks last written on the root (see markTopics); null = read the element. */
@@ -28,7 +30,7 @@ export interface Entry extends AskedCard {
 export function newEntry(card: DetectedCard): Entry {
   return {
     card, host: null, mount: null, view: null, titleRaw: null, titleText: '', mounted: false, topics: null, topicGen: -1, askedGen: -1, askedTitle: '',
-    painted: false, marked: null, chips: null, viewKey: '', viewChips: null,
+    provisional: null, painted: false, marked: null, chips: null, viewKey: '', viewChips: null,
   };
 }
 

@@ -34,7 +34,7 @@ export class CardView {
 
   /** Why the card is hidden, with these topic results (by default its own). */
   hiddenReason(entry: Entry, t: CardTopicResult | null = entry.topics): HideReason | null {
-    return this.hides.reason(entry.card.id, t);
+    return this.hides.reason(entry.card.id, t ?? (entry.provisional === null ? null : { muteName: entry.provisional, highlightNames: null }));
   }
 
   /** Shown as its one-line placeholder: hidden (for `hidden`, by default its own reason), on a list page, not revealed. */

@@ -29,6 +29,7 @@ import { WorkMeter } from './work-meter';
 import { createCardHost, UI_ATTR } from '../ui/card-host';
 import { cardMatches, type CardTopicResult } from '../features/topics/card-topics';
 import type { Precedence } from '../features/hide/card-visibility';
+import { ProvisionalMutes } from '../features/hide/provisional-mutes';
 import type { LibraryMirror } from './library-state';
 import { createNearViewport, type NearViewport } from '../features/near-viewport/near-viewport';
 import { afterNextFrame, SlicedQueue } from './schedule';
@@ -64,6 +65,8 @@ export class PageDecorator {
   private readonly saves: SaveState;
   private readonly hides: HideState;
   private readonly cardView: CardView;
+  /** Muted cards are hidden before the topic worker answers for them. */
+  readonly mutes = new ProvisionalMutes();
   private readonly mountQueue: SlicedQueue<Entry>;
   readonly view: ViewToggles = { showHidden: false, topicsFirst: false, onlyMatches: false };
   /** Called whenever counts or the list container may have changed (the summary bar listens). */
@@ -234,6 +237,7 @@ export class PageDecorator {
   setTopics(topics: Topic[] | null, precedence: Precedence): void {
     this.topics.setTopics(topics ?? []);
     this.hides.precedence = precedence;
+    this.mutes.setTopics(topics ?? [], precedence);
     this.wantNear();
     for (const entry of this.entries.values()) {
       if (!this.topics.active) {
@@ -244,6 +248,7 @@ export class PageDecorator {
       // Every card is asked at once: one request and one answer cost the page far less than one per slice, and an
       // answer applied while the worker is still matching the next request competes with it for the CPU (measured:
       // applying 1,000 answers took twice as long). The answer re-renders what it changes.
+      if (!entry.topics) this.markProvisional(entry); // not answered yet: hidden by the new topics meanwhile
       this.matchIfChanged(entry);
     }
   }
@@ -402,6 +407,9 @@ export class PageDecorator {
   private newEntry(card: DetectedCard): Entry {
     const entry = newEntry(card);
     this.entries.set(card.root, entry);
+    // Its hooks at once (tests and user styles read them), hidden ones included: a card is never shown before it.
+    if (this.mutes.active) entry.provisional = this.mutes.muteOf(card.id, shownTitle(entry));
+    this.cardView.markRoot(entry);
     this.near.observe(card.root);
     // Asked now rather than when its control is made, so all of a pass's new cards go in one request (see setTopics).
     if (this.topics.active) this.matchEntry(entry, card.titleEl.textContent ?? '');
@@ -424,6 +432,14 @@ export class PageDecorator {
     this.cardView.render(entry);
   }
 
+  private markProvisional(entry: Entry): void {
+    const mute = this.mutes.active ? this.mutes.muteOf(entry.card.id, shownTitle(entry)) : null;
+    if (mute === entry.provisional) return;
+    entry.provisional = mute;
+    this.cardView.markTopics(entry);
+    if (entry.mounted) this.cardView.render(entry);
+  }
+
   /** Asks about the card when its topics are not those of the current topics and the title it shows now. */
   private matchIfChanged(entry: Entry): void {
     const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
@@ -434,6 +450,7 @@ export class PageDecorator {
   private matchEntry(entry: Entry, rawTitle: string): void {
     if (this.topics.active) return this.topics.ask(entry, rawTitle);
     entry.topics = null;
+    entry.provisional = null;
     entry.topicGen = this.topics.generation;
     entry.painted = false;
     this.highlights.clear(entry);
@@ -442,6 +459,7 @@ export class PageDecorator {
   /** One card's answer: its hooks at once; its chips and word marks only near the viewport. */
   private applyTopics(entry: Entry, previous: CardTopicResult | null): void {
     const hiddenBefore = this.hiddenReason(entry, previous);
+    entry.provisional = null; // the worker's answer replaces it
     entry.painted = false;
     const hidden = this.hiddenReason(entry);
     const near = this.near.isNear(entry.card.root);

@@ -4,7 +4,9 @@ import { sendToBackground } from '../../../utils/messaging/client';
 import { CHANGE_KEY, type ChangeEvent, type Reply, type TabRequest } from '../../../utils/messaging/protocol';
 import { displaySettings } from '../features/display-settings';
 import { keyboard } from '../features/keyboard';
+import { startEarlyHide } from '../features/hide/early-hide';
 import { noCardsNotice } from '../features/notices';
+import { showHideProblemNotice } from '../features/notices/hide-problem-notice';
 import { showReloadNotice } from '../features/notices/reload-notice';
 import { pageReport } from '../features/page-report';
 import { Listeners, startFeatures, type Feature, type PageContext } from '../features/registry';
@@ -20,6 +22,14 @@ import { throttle } from './schedule';
 
 /** The features started on every papers page, besides the decorator's own cards, hooks and topics. */
 const FEATURES: readonly Feature[] = [summaryBar, keyboard, noCardsNotice, pageReport, displaySettings];
+
+const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));
+
+/** Resolves once the HTML is parsed (at once when it already is). */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+}
 
 /** How often an open page checks that PaperSift is still there (a property read). */
 const ORPHAN_CHECK_MS = 2000;
@@ -38,6 +48,11 @@ const actions: LibraryActions = {
  * removed when the context is invalidated.
  */
 export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
+  // At document_start: hidden cards are held back and collapsed before the parser makes them (early-hide.ts).
+  const early = startEarlyHide(document, location.href);
+  ctx.onInvalidated(() => early.stop());
+  await documentParsed();
+  if (ctx.isInvalid) return;
   const started = performance.now();
   const html = document.documentElement;
   const mirror = new LibraryMirror();
@@ -78,12 +93,24 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     }
   };
 
-  // A sleeping worker may take longer than the wait: then the cards appear at once and take their state when it answers.
+  // What was kept ready in storage is there at once; the background's answer follows and is the truth.
+  const ready = await Promise.race([early.ready, sleep(LIBRARY_WAIT_MS)]);
+  if (ready) {
+    timed('state', () => {
+      mirror.load(ready.state);
+      if (ready.change) mirror.applyEvent(ready.change);
+      decorator.mutes.seed(ready.topics, ready.precedence, early.muteFromJson);
+    });
+  }
   const loaded = reload();
-  await Promise.race([loaded, new Promise((r) => setTimeout(r, LIBRARY_WAIT_MS))]);
+  // Without it, wait briefly for the background, so saved cards don't flash "Save" first (a sleeping worker may take
+  // longer: then the cards appear at once and take their state when it answers).
+  if (!ready) await Promise.race([loaded, sleep(LIBRARY_WAIT_MS)]);
 
   const pass = () => void decorator.pass();
   pass();
+  let problemNotice: HTMLElement | undefined;
+  early.onProblem((problem) => (problemNotice = showHideProblemNotice(problem)));
   observer = observePage(document.body ?? html, pass);
   ctx.addEventListener(window, 'wxt:locationchange', pass);
 
@@ -121,6 +148,7 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     stop.abort();
     decorator.destroy();
     highlights.destroy();
+    problemNotice?.remove();
     html.removeAttribute('data-papersift-matching');
     const orphaned = browser.runtime?.id == null;
     try {

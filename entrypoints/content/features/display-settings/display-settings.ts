@@ -1,9 +1,11 @@
 import { DEFAULT_PREFS, type Prefs } from '../../../../utils/storage/prefs-schema';
 import { setAttr } from '../../pipeline/attributes';
 
+export const HIDE_STYLE_ATTR = 'data-papersift-hide-style';
+
 /** The settings hooks.css styles by, as `<html>` attributes, and the value each one takes. */
 const STYLED: ReadonlyArray<[attr: string, value: (p: Prefs) => string]> = [
-  ['data-papersift-hide-style', (p) => p.hideStyle],
+  [HIDE_STYLE_ATTR, (p) => p.hideStyle],
   ['data-papersift-highlight-style', (p) => p.highlightStyle],
   ['data-papersift-toolbar', (p) => (p.showToolbar ? 'on' : 'off')],
 ];

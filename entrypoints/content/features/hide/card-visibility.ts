@@ -1,7 +1,9 @@
 import type { HideReason } from '../../../../utils/storage/records';
 import type { TopicMatch } from '../../../../utils/topics';
 
-export type Precedence = 'highlight-wins' | 'mute-wins';
+import type { Precedence } from '../../../../utils/topics/mute-gate';
+
+export type { Precedence };
 
 /**
  * Why a card is hidden, if it is: the reader's own Hide wins; otherwise the strongest muted topic — unless a

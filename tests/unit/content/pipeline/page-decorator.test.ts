@@ -15,6 +15,7 @@ import {
   fakeActions,
   hostsIn,
   IDS,
+  titleOf,
   loadDaily,
   macrotask,
   PAPERS,
@@ -313,6 +314,25 @@ describe('PageDecorator on the daily fixture', () => {
 });
 
 describe('PageDecorator with topics', () => {
+  it('a hidden or muted card has its hooks from the pass that finds it, before any answer or control', async () => {
+    const manual = IDS[3]!;
+    mirror.load({ savedIds: [], hidden: [{ id: manual, reason: 'manual' }], rev: 1 });
+    const d = makeDecorator();
+    d.setTopics([ENSEMBLES, ATTENTION], 'highlight-wins');
+    d.pass();
+    // Synchronously: the engine has not answered and no control is in yet.
+    expect(document.querySelectorAll('[data-papersift-ui]')).toHaveLength(0);
+    expect(roots()).toHaveLength(27);
+    const collapsed = roots().filter((r) => r.hasAttribute('data-papersift-collapsed')).map((r) => r.getAttribute('data-papersift-id'));
+    // Muted by title now; the cards that also match Ensembles stay shown (highlight wins, by the same core).
+    const titleOnlyMuted = ATTENTION_IDS.filter((id) => !ENSEMBLE_IDS.includes(id) || !/ensemble/i.test(titleOf(id)));
+    expect(collapsed).toEqual(IDS.filter((id) => id === manual || titleOnlyMuted.includes(id)));
+    // The worker's answer is the last word: the same cards end up hidden, by the full rule.
+    await until(() => d.stats().topicCounts.attention === ATTENTION_IDS.length, 'all cards matched');
+    const hidden = roots().filter((r) => r.hasAttribute('data-papersift-hidden')).map((r) => r.getAttribute('data-papersift-id'));
+    expect(hidden).toEqual(IDS.filter((id) => id === manual || (ATTENTION_IDS.includes(id) && !ENSEMBLE_IDS.includes(id))));
+  });
+
   it('the expected sets are what this test thinks they are (pinned by hand)', () => {
     expect(ENSEMBLE_IDS).toContain('1801.02475'); // "Ensemble One-dimensional Convolution Neural Networks …"
     expect(ENSEMBLE_IDS).toContain('2508.19428'); // "… Ensemble Typing, and Attention-Based Taxonomies"

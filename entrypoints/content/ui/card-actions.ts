@@ -1,5 +1,5 @@
 /**
- * Save/Hide controls of one paper card, and the one-line placeholder of a hidden card.
+ * Save/Hide controls of one paper card, and (from features/hide/placeholder.ts) the one-line placeholder of a hidden card.
  *
  * Plain DOM, not Preact: a page can have 1,000 cards, and this is the only UI drawn once per card. Built from
  * cloned templates and patched in place (the Save button and the live status region stay the same elements, so
@@ -7,6 +7,7 @@
  * text goes into `textContent`, never into markup.
  */
 import type { HideReason } from '../../../utils/storage/records';
+import { hiddenLabel, placeholderLayout } from '../features/hide/placeholder';
 import { el } from './el';
 
 export interface TopicChip {
@@ -43,12 +44,6 @@ export const MAX_CHIPS = 3;
 
 type Handler = 'onToggleSave' | 'onHide' | 'onShow' | 'onCollapse' | 'onUndoHide';
 
-function hiddenLabel(reason: HideReason): string {
-  return reason.startsWith('topic:') ? `Hidden by topic '${reason.slice('topic:'.length)}'` : 'Hidden';
-}
-
-
-const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
 const srOnly = (text: string) => el('span', { class: 'sr-only' }, text);
 
 /** Built layouts, cloned for every further card with the same layout: one native call instead of a dozen. */
@@ -137,19 +132,7 @@ export class CardActionsView {
   /** The elements of one layout, without the card's state (title, saved, chips, message): see update(). */
   private layout(p: CardActionsProps, placeholder: boolean, byTopic: boolean): HTMLElement {
     const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    if (placeholder) {
-      const root = el(
-        'div',
-        { class: 'placeholder' },
-        el('span', { class: 'placeholder-text' }, `${hiddenLabel(p.hidden!)}: `, el('span', { class: 'placeholder-title' })),
-        sep(),
-        this.button('link', 'onShow', null, 'Show'),
-      );
-      // A topic hide is undone by editing the topic; a manual hide by Undo.
-      if (!byTopic) root.append(sep(), this.button('link', 'onUndoHide', null, 'Undo'));
-      root.append(status);
-      return root;
-    }
+    if (placeholder) return placeholderLayout(p.hidden!, (...args) => this.button(...args), status);
     // Save's icon and label are text nodes patched by patchSave (a space until then, so clones keep them).
     const save = this.button('btn', 'onToggleSave', null, el('span', { class: 'icon', 'aria-hidden': 'true' }, ' '), ' ');
     const root = el('div', { class: 'toolbar' }, save);

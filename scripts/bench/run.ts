@@ -70,6 +70,7 @@ try {
 }
 
 for (const [file, fn, title] of [
+  ['arrival-bench.ts', 'runArrivalBench', 'Arriving with the page (hidden cards never painted; hooks by load)'],
   ['matcher-bench.ts', 'runMatcherBench', 'Topic matcher'],
   ['export-bench.ts', 'runExportBench', 'Export'],
   ['library-bench.ts', 'runLibraryBench', 'Library page (10,000 saved papers)'],

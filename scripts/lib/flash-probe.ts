@@ -63,7 +63,15 @@ function probe(ids: string[]): void {
 
 /** Installs the probe on a page for every document it loads from now on (reloads included). */
 export async function installFlashProbe(page: Page, ids: readonly string[]): Promise<void> {
-  await page.addInitScript(probe, [...ids]);
+  await page.addInitScript({ content: initScript(probe, [...ids]) });
+}
+
+/**
+ * A function and its argument as an init script's text. tsx (the bench, the demo) compiles with esbuild's keepNames,
+ * which wraps nested functions in `__name(...)` calls that do not exist in the page: the text brings its own.
+ */
+export function initScript<A>(fn: (arg: A) => void, arg: A): string {
+  return `(() => { const __name = (f) => f; (${fn.toString()})(${JSON.stringify(arg)}); })();`;
 }
 
 /** Watches more papers from now on (e.g. cards the page is about to load in place). */

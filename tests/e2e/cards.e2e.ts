@@ -1,7 +1,7 @@
 /** Card detection on every kind of papers page: count, ids in page order, exactly one control per card. */
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
-import { cardById, decorationSnapshot, hideButton, saveButton, useBrowser, waitForDecoration } from './support';
+import { cardById, decorationSnapshot, hideButton, saveButton, uiText, useBrowser, waitForDecoration } from './support';
 
 describe('cards found on the papers pages', () => {
   const browser = useBrowser();
@@ -49,6 +49,30 @@ describe('cards found on the papers pages', () => {
     expect(hostFollowsTitle).toBe(true);
     const card = cardById(page, '2410.24210');
     expect(await saveButton(card).count()).toBe(1);
+  });
+
+  it('cards without a heading: titled by their plain link, or by the thumbnail alt alone', async () => {
+    const url = 'https://huggingface.co/papers/date/2026-11-26';
+    const expected = listedPapers(fixtureHtml('daily'));
+    const third = expected[2]!;
+    // HF's markup re-skinned: no title headings at all, and the third card's title only in its thumbnail's alt.
+    const html = fixtureHtml('daily')
+      .replace(/<h3\b[^>]*>/g, '<div>')
+      .replace(/<\/h3>/g, '</div>')
+      .replace(new RegExp(`(<a href="/papers/${third.id}"[^>]*><div[^>]*>(?:(?!</a>).)*?<img[^>]*?)alt=""`, 's'), `$1alt="${third.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+      .replace(new RegExp(`<div><a href="/papers/${third.id}"[^>]*>[^<]*</a></div>`), '<div></div>');
+    expect(html).not.toContain('<h3');
+    browser().site.servePage(url, html);
+    const page = await browser().open(url);
+    await waitForDecoration(page, expected.length);
+    const snap = await decorationSnapshot(page);
+    expect(snap.cards.map((c) => c.id)).toEqual(expected.map((p) => p.id));
+    expect(snap.cards.every((c) => c.tag === 'article' && c.hosts === 1)).toBe(true);
+
+    const card = cardById(page, third.id);
+    expect(await card.locator(`a[href="/papers/${third.id}"]`).count()).toBe(1); // the thumbnail alone
+    await hideButton(card).click();
+    await expect.poll(() => uiText(card)).toContain(`Hidden: ${third.title}`);
   });
 
   it('month page: all 1,000 cards decorated once', async () => {

@@ -5,6 +5,7 @@
  */
 
 import { hasOurLightDom, headingOfLink, headingRank, isOurs, precedes, textOf } from './dom';
+import { collapse } from './text';
 import { paperLinkTarget } from './links';
 import { pageKindOf, paperIdFromUrl } from './page-kind';
 import {
@@ -17,6 +18,7 @@ import {
   OUR_UI_ATTR,
   PAPER_PAGE_ROOT_SELECTOR,
   PAPER_PAGE_TITLE_SELECTOR,
+  PROSE_SELECTOR,
 } from './selectors';
 
 export interface DetectedCard {
@@ -28,6 +30,18 @@ export interface DetectedCard {
   titleEl: HTMLElement;
   /** 'media' when the card starts with a thumbnail/video link, 'plain' otherwise, 'paper' on a paper page. */
   layout: 'media' | 'plain' | 'paper';
+  /** A card without a title heading whose title is only its thumbnail's `alt` (then `titleEl` is that link). */
+  titleAlt?: string;
+}
+
+/** The card's title as the DOM holds it (uncollapsed): what changes when the title does. */
+export function rawTitleOf(card: DetectedCard): string {
+  return card.titleAlt ?? card.titleEl.textContent ?? '';
+}
+
+/** The card's title as it reads. */
+export function titleTextOf(card: DetectedCard): string {
+  return card.titleAlt !== undefined ? collapse(card.titleAlt) : textOf(card.titleEl);
 }
 
 type IsVisible = (el: Element) => boolean;
@@ -127,6 +141,61 @@ interface TitleLink {
   rank: number;
 }
 
+/** A title found outside any heading ranks below every heading: any page or section heading bounds its card. */
+const HEADINGLESS_RANK = 7;
+/** A plain link's text with a letter and this long is a title, not a count. */
+const MIN_LINK_TITLE_CHARS = 4;
+
+/**
+ * The title of a paper none of whose links sits in a heading: the first link whose text reads like a title, else the
+ * first thumbnail link with an `alt`. Only for a paper linked as a card links it — by a thumbnail, or twice (thumbnail
+ * and title) within one element that links to no other paper: links in running text (a citation in a comment, a
+ * sponsored line) are not cards. Runs only for such papers, which are rare.
+ */
+function headinglessTitle(id: string, all: readonly HTMLElement[], state: Map<Element, string>): { a: HTMLElement; alt?: string } | null {
+  const links = all.filter((a) => !a.closest(PROSE_SELECTOR));
+  if (links.length === 0) return null;
+  const thumbnail = links.some((a) => a.querySelector(MEDIA_SELECTOR));
+  if (!thumbnail && !(links.length >= 2 && inOneCard(id, links, state))) return null;
+  const text = links.find((a) => {
+    const t = textOf(a);
+    return t.length >= MIN_LINK_TITLE_CHARS && /\p{L}/u.test(t);
+  });
+  if (text) return { a: text };
+  for (const a of links) {
+    const alt = collapse(a.querySelector(MEDIA_SELECTOR)?.getAttribute('alt'));
+    if (alt.length > 0) return { a, alt };
+  }
+  return null;
+}
+
+/** True when one element holds all of `links`, links to no other paper and holds no heading (a section's). */
+function inOneCard(id: string, links: readonly HTMLElement[], state: Map<Element, string>): boolean {
+  let top: Element = links[0]!;
+  for (let p = top.parentElement; p && state.get(p) === id && !NEVER_ROOT_TAGS.has(p.tagName.toUpperCase()); p = p.parentElement) top = p;
+  return links.every((a) => top.contains(a)) && top.querySelector(HEADING_SELECTOR) === null;
+}
+
+/**
+ * Adds a title for each paper that has links but none in a heading, keeping the titles in page order.
+ * Returns the thumbnail links that stand as titles, with their `alt`.
+ */
+function addHeadinglessTitles(titles: TitleLink[], plainLinks: Map<string, HTMLElement[]>, state: Map<Element, string>): Map<HTMLElement, string> {
+  const titled = new Set(titles.map((t) => t.id));
+  const alts = new Map<HTMLElement, string>();
+  let added = false;
+  for (const [id, links] of plainLinks) {
+    if (titled.has(id)) continue;
+    const found = headinglessTitle(id, links, state);
+    if (!found) continue;
+    titles.push({ a: found.a, id, rank: HEADINGLESS_RANK });
+    if (found.alt !== undefined) alts.set(found.a, found.alt);
+    added = true;
+  }
+  if (added) titles.sort((x, y) => (x.a === y.a ? 0 : precedes(x.a, y.a) ? -1 : 1));
+  return alts;
+}
+
 function* listCardSteps(doc: Document, isVisible: IsVisible, ourHosts?: readonly Element[]): Generator<void, DetectedCard[], void> {
   // Our UI lives in shadow roots, so light-DOM elements inside it are rare: skip the ancestor walk without them.
   const deep = hasOurLightDom(doc, ourHosts);
@@ -152,6 +221,7 @@ function* listCardSteps(doc: Document, isVisible: IsVisible, ourHosts?: readonly
     titleHeadings.add(heading);
     titles.push({ a, id: target.id, rank: headingRank(heading) });
   }
+  const alts = titles.length < plainLinks.size ? addHeadinglessTitles(titles, plainLinks, state) : null;
   if (titles.length === 0) return [];
 
   // Page and section headings bound a card from above (matters when a page lists a single paper). Only those ranked
@@ -183,6 +253,11 @@ function* listCardSteps(doc: Document, isVisible: IsVisible, ourHosts?: readonly
     const candidates = Array.from(byRoot, ([root, links]) => ({ root, links, titleEl: pickVisible(links, isVisible) }));
     const chosen =
       candidates.length === 1 ? candidates[0]! : (candidates.find((c) => safeVisible(isVisible, c.titleEl)) ?? candidates[0]!);
+    const alt = alts?.get(chosen.titleEl);
+    if (alt !== undefined) {
+      cards.push({ id, root: chosen.root, titleEl: chosen.titleEl, layout: 'media', titleAlt: alt });
+      continue;
+    }
     const layout = layoutOf(chosen.root, chosen.titleEl, chosen.links, plainLinks.get(id) ?? []);
     cards.push({ id, root: chosen.root, titleEl: chosen.titleEl, layout });
   }
@@ -197,7 +272,7 @@ function climbToRoot(t: TitleLink, state: Map<Element, string>, minRank: Map<Ele
   let root: HTMLElement = t.a;
   for (let p = t.a.parentElement; p && !NEVER_ROOT_TAGS.has(p.tagName.toUpperCase()); p = p.parentElement) {
     if (state.get(p) !== t.id) break;
-    if ((minRank.get(p) ?? 7) <= t.rank) break;
+    if ((minRank.get(p) ?? Infinity) <= t.rank) break;
     root = p;
   }
   const article = t.a.closest<HTMLElement>(CARD_ELEMENT_SELECTOR);

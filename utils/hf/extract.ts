@@ -7,7 +7,7 @@
 import type { PaperInfo } from '../model/paper';
 import { copyScope, linksToPaper } from './card-scope';
 import { parseDisplayedDate, resolveDisplayedDate, sameMonthDay, type DisplayedDate } from './dates';
-import type { DetectedCard } from './detect-cards';
+import { titleTextOf, type DetectedCard } from './detect-cards';
 import { headingOfLink, isOurs, queryAllPage, textNodesOf, textOf } from './dom';
 import { matchingHint, type HydrationPaper } from './hydration';
 import { paperLinkTarget } from './links';
@@ -41,7 +41,7 @@ export { parseCount } from './text';
 export function extractPaper(card: DetectedCard, hints: Map<string, HydrationPaper>): PaperInfo {
   let title = '';
   try {
-    title = textOf(card.titleEl);
+    title = titleTextOf(card);
     return readCard(card, title, matchingHint(card.id, title, hints), new Date());
   } catch {
     // A card we cannot read still counts as a paper: the caller can save or hide it by id.

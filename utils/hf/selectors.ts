@@ -69,6 +69,8 @@ export const EARLY_CARD_SELECTOR = 'article';
 export const EARLY_ANY_PAPER_LINK = 'a[href^="/papers/"]';
 export const earlyPaperLinks = (id: string): string[] => [`a[href="/papers/${id}"]`, `a[href="https://huggingface.co/papers/${id}"]`];
 
+/** Running text: a link in it is a citation, never a card's title. */
+export const PROSE_SELECTOR = 'p';
 /** Elements never taken as a card root: the page itself. */
 export const NEVER_ROOT_TAGS: ReadonlySet<string> = new Set(['HTML', 'BODY', 'MAIN']);
 /** Content that makes a link a thumbnail / video link. */

@@ -1,5 +1,4 @@
-import type { DetectedCard } from '../../../utils/hf/detect-cards';
-import { textOf } from '../../../utils/hf/dom';
+import { rawTitleOf, titleTextOf, type DetectedCard } from '../../../utils/hf/detect-cards';
 import type { CardTopicResult } from '../features/topics/card-topics';
 import type { AskedCard } from '../features/topics/topic-requests';
 import type { CardActionsView, TopicChip } from '../ui/card-actions';
@@ -35,10 +34,10 @@ export function newEntry(card: DetectedCard): Entry {
 }
 
 /** The card's title as shown, read again only when the title element's text changed. */
-export function shownTitle(entry: Entry, raw = entry.card.titleEl.textContent): string {
+export function shownTitle(entry: Entry, raw: string = rawTitleOf(entry.card)): string {
   if (raw !== entry.titleRaw) {
     entry.titleRaw = raw;
-    entry.titleText = textOf(entry.card.titleEl);
+    entry.titleText = titleTextOf(entry.card);
   }
   return entry.titleText;
 }

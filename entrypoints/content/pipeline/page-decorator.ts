@@ -5,7 +5,7 @@
  * (paper-requests.ts) and the published work (work-meter.ts) live in their own files.
  */
 import { MAX_CHIPS } from '../ui/card-actions';
-import { defaultIsVisible, detectCardsInSteps, type DetectedCard } from '../../../utils/hf/detect-cards';
+import { defaultIsVisible, detectCardsInSteps, rawTitleOf, type DetectedCard } from '../../../utils/hf/detect-cards';
 import { extractPaper } from '../../../utils/hf/extract';
 import { readHydration, type HydrationPaper } from '../../../utils/hf/hydration';
 import { listContainerOf } from '../../../utils/hf/list-container';
@@ -412,7 +412,7 @@ export class PageDecorator {
     this.cardView.markRoot(entry);
     this.near.observe(card.root);
     // Asked now rather than when its control is made, so all of a pass's new cards go in one request (see setTopics).
-    if (this.topics.active) this.matchEntry(entry, card.titleEl.textContent ?? '');
+    if (this.topics.active) this.matchEntry(entry, rawTitleOf(card));
     this.mountQueue.push(entry);
     return entry;
   }
@@ -442,7 +442,7 @@ export class PageDecorator {
 
   /** Asks about the card when its topics are not those of the current topics and the title it shows now. */
   private matchIfChanged(entry: Entry): void {
-    const rawTitle = entry.card.titleEl.textContent ?? ''; // read once: each read walks the title's text
+    const rawTitle = rawTitleOf(entry.card); // read once: each read walks the title's text
     if (this.topics.needsMatch(entry, rawTitle)) this.matchEntry(entry, rawTitle);
   }
 

@@ -3,7 +3,8 @@ import dailyHtml from '../../fixtures/daily-2026.html?raw';
 import trendingHtml from '../../fixtures/trending-2026.html?raw';
 import searchHtml from '../../fixtures/search-2026.html?raw';
 import paperHtml from '../../fixtures/paper-2026.html?raw';
-import { defaultIsVisible, detectCards, detectCardsInSteps, type DetectedCard } from '../../../utils/hf/detect-cards';
+import { defaultIsVisible, detectCards, detectCardsInSteps, rawTitleOf, titleTextOf, type DetectedCard } from '../../../utils/hf/detect-cards';
+import { extractPaper } from '../../../utils/hf/extract';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-11-27';
 const TRENDING_URL = 'https://huggingface.co/papers/trending';
@@ -176,18 +177,60 @@ describe('detectCards on odd input', () => {
     expect(detectCards(doc, DAILY_URL)).toEqual([]);
   });
 
-  it('a card without a title link is not a card', () => {
+  it('links that are not a title make no card', () => {
     const doc = page(
       card('2501.00001') +
-        // thumbnail and prose links, but no heading link
-        '<article><a href="/papers/2501.00002"><img alt=""></a><div><a href="/papers/2501.00002">No heading</a></div></article>' +
         // a heading whose only link is the comments hash
         '<article><h3><a href="/papers/2501.00003#community">5</a></h3></article>' +
         // a login link in a heading
         '<article><h3><a href="/login?next=%2Fpapers%2F2501.00004">Log in</a></h3></article>' +
+        // thumbnail (no alt) and a count, no title anywhere
+        '<article><a href="/papers/2501.00006"><img alt=""></a><a href="/papers/2501.00006">12</a></article>' +
         card('2501.00005'),
     );
     expect(ids(detectCards(doc, DAILY_URL))).toEqual(['2501.00001', '2501.00005']);
+  });
+
+  it('a card without a heading is still a card, titled by its plain link or its thumbnail alt', () => {
+    const doc = page(
+      card('2501.00001') +
+        '<article><a href="/papers/2501.00002"><img alt=""></a><div><a href="/papers/2501.00002">No heading here</a></div></article>' +
+        '<article><a href="/papers/2501.00007"><img alt="  Only in the   alt "></a><span>3 authors</span></article>' +
+        card('2501.00005'),
+    );
+    const cards = detectCards(doc, DAILY_URL);
+    expect(ids(cards)).toEqual(['2501.00001', '2501.00002', '2501.00007', '2501.00005']);
+    const [, plain, alt] = cards;
+    expect(plain!.root.tagName).toBe('ARTICLE');
+    expect(titleTextOf(plain!)).toBe('No heading here');
+    expect(plain!.titleAlt).toBeUndefined();
+    expect(alt!.root.tagName).toBe('ARTICLE');
+    expect(alt!.titleAlt).toBe('Only in the alt');
+    expect(titleTextOf(alt!)).toBe('Only in the alt');
+    expect(rawTitleOf(alt!)).toBe('Only in the alt');
+    expect(extractPaper(alt!, new Map()).title).toBe('Only in the alt');
+  });
+
+  it('daily fixture with its headings gone: the same 27 cards, roots and titles', () => {
+    const before = detectCards(load(dailyHtml), DAILY_URL);
+    const doc = load(dailyHtml);
+    for (const h of Array.from(doc.querySelectorAll('article h3'))) {
+      const div = doc.createElement('div');
+      div.append(...Array.from(h.childNodes));
+      h.replaceWith(div);
+    }
+    const cards = detectCards(doc, DAILY_URL);
+    expect(ids(cards)).toEqual(ids(before));
+    expect(cards.map((c) => c.root.tagName)).toEqual(before.map(() => 'ARTICLE'));
+    expect(cards.map(titleTextOf)).toEqual(before.map(titleTextOf));
+    // One card whose title link is gone too: its thumbnail's alt is its title.
+    const third = doc.querySelectorAll('article')[2]!;
+    const title = cards[2]!.titleEl;
+    third.querySelector('img')!.setAttribute('alt', title.textContent!);
+    title.remove();
+    const again = detectCards(doc, DAILY_URL);
+    expect(ids(again)).toEqual(ids(before));
+    expect(again[2]!.titleAlt).toBe(titleTextOf(before[2]!));
   });
 
   it('a card with its thumbnail missing is still detected, as plain', () => {

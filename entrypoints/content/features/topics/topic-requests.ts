@@ -4,7 +4,7 @@
  * fields, and answers for older topics or replaced cards dropped. What an answer does to the page is the
  * decorator's business (`Hooks.apply`).
  */
-import type { DetectedCard } from '../../../../utils/hf/detect-cards';
+import { rawTitleOf, type DetectedCard } from '../../../../utils/hf/detect-cards';
 import { extractPaper } from '../../../../utils/hf/extract';
 import { rawHydration, type HydrationPaper } from '../../../../utils/hf/hydration';
 import { pagePaperFrom } from '../../../../utils/storage/last-page-record';
@@ -121,7 +121,7 @@ export class TopicRequests<E extends AskedCard> {
   }
 
   /** The card's topics are not those of the current topics and the title it shows (`rawTitle`, its textContent). */
-  needsMatch(card: E, rawTitle = card.card.titleEl.textContent): boolean {
+  needsMatch(card: E, rawTitle: string = rawTitleOf(card.card)): boolean {
     if (!this.active) return card.topics !== null;
     return card.topicGen !== this.gen || card.topics?.rawTitle !== rawTitle;
   }
@@ -156,7 +156,7 @@ export class TopicRequests<E extends AskedCard> {
   /** What the engine needs of a card: its id and title; the card's own fields where the page JSON cannot help. */
   private toMatch(c: E, withFields: boolean): CardToMatch {
     // The raw text: the worker collapses it (reading it as the card shows it, `textOf`, costs a tree walk here).
-    const card: CardToMatch = { id: c.card.id, title: c.askedTitle || (c.card.titleEl.textContent ?? '') };
+    const card: CardToMatch = { id: c.card.id, title: c.askedTitle || rawTitleOf(c.card) };
     if (withFields || c.card.layout === 'paper') card.fields = pagePaperFrom(extractPaper(c.card, NO_HINTS));
     return card;
   }

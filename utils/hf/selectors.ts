@@ -61,13 +61,12 @@ export const MAIN_SELECTOR = 'main';
  */
 export const CARD_ELEMENT_SELECTOR = 'article';
 /**
- * Before PaperSift has read the page (at `document_start`), a card is taken to be a CARD_ELEMENT_SELECTOR element
- * holding a link to a paper: only for hiding cards before they are painted, never for detection (which works on any
- * markup and takes over as soon as it has run). The exact link forms HF writes for a paper.
+ * Before PaperSift has read the page (at `document_start`), a card is taken to be an <article> holding a link to a
+ * paper, as the parser makes them: only for hiding cards before they are painted, never for detection (which works
+ * on any markup and takes over as soon as it has run).
  */
-export const EARLY_CARD_SELECTOR = 'article';
-export const EARLY_ANY_PAPER_LINK = 'a[href^="/papers/"]';
-export const earlyPaperLinks = (id: string): string[] => [`a[href="/papers/${id}"]`, `a[href="https://huggingface.co/papers/${id}"]`];
+export const EARLY_CARD_TAG = 'article';
+export const EARLY_ANY_PAPER_LINK = 'a[href*="/papers/"]';
 
 /** Running text: a link in it is a citation, never a card's title. */
 export const PROSE_SELECTOR = 'p';

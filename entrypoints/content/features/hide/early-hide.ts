@@ -1,14 +1,14 @@
 /**
  * Hidden papers are never painted: from `document_start`, before HF's HTML is parsed, cards are held back (invisible,
- * in place) until PaperSift knows which of them to hide, and then the hidden ones are collapsed by a stylesheet before
- * the parser has even created them. Which papers the page lists comes from its hydration JSON, which the HTML carries
- * before the cards; muted topics are matched against it here, with the topic core (mute-gate.ts). Once the decorator
- * has marked a card, its hooks (hooks.css) take over and these rules no longer select it.
+ * in place) until PaperSift has read which papers to hide (HOLD_MAX_MS at most); then, before each frame, the cards
+ * parsed since are marked and the hidden ones collapse (early-cards.ts, hide-rules.ts). Muted topics are matched,
+ * with the topic core (mute-gate.ts), against the page's hydration JSON, which precedes the cards, or else against
+ * each card's title as it is parsed. Once the decorator has marked a card, its hooks (hooks.css) take over.
  */
 import { browser } from 'wxt/browser';
 import { hintsFromRaw, matchableFromHint } from '../../../../utils/hf/hydration';
 import { pageKindOf } from '../../../../utils/hf/page-kind';
-import { HYDRATION_ATTR } from '../../../../utils/hf/selectors';
+import { EARLY_CARD_TAG, HYDRATION_ATTR } from '../../../../utils/hf/selectors';
 import { titleKey } from '../../../../utils/hf/text';
 import { CHANGE_KEY, type ChangeEvent } from '../../../../utils/messaging/protocol';
 import { READY_KEY, unpackReadyState, type PageReady } from '../../../../utils/messaging/ready-state';
@@ -16,7 +16,8 @@ import { DEFAULT_PREFS } from '../../../../utils/storage/prefs-schema';
 import { createMuteGate } from '../../../../utils/topics/mute-gate';
 import type { MatchableText } from '../../../../utils/topics/types';
 import { HIDE_STYLE_ATTR } from '../display-settings/display-settings';
-import { earlyHideCss, HOLD_ATTR, HOLD_CSS } from './hide-rules';
+import { createCardMarker, type EarlyCard, type EarlyVerdict } from './early-cards';
+import { EARLY_CSS, HOLD_ATTR } from './hide-rules';
 
 /** The ready state, and the change event stored with it (the page's mirror applies it when it is the next one). */
 export type EarlyState = PageReady & { change?: ChangeEvent };
@@ -66,14 +67,13 @@ export function startEarlyHide(doc: Document, url: string, readStored = readRead
   const html = doc.documentElement;
   const style = doc.createElement('style');
   style.id = STYLE_ID;
-  style.textContent = HOLD_CSS;
+  style.textContent = EARLY_CSS;
   html.append(style); // <head> does not exist yet; a style anywhere in the document applies
   html.setAttribute(HOLD_ATTR, '');
-  let observer: MutationObserver | null = null;
+  let frame = 0;
+  let stopped = false;
   const release = (why?: string) => {
     clearTimeout(timer);
-    observer?.disconnect();
-    observer = null;
     html.removeAttribute(HOLD_ATTR);
     if (why && !problem) {
       problem = why;
@@ -87,6 +87,7 @@ export function startEarlyHide(doc: Document, url: string, readStored = readRead
   }, HOLD_MAX_MS);
 
   void ready.then((r) => {
+    if (stopped) return;
     // Missing (nothing prepared yet, e.g. storage cleared by hand): the decorator hides what the background says.
     if (!r) return release(readFailed ? 'PaperSift could not read your hidden papers' : undefined);
     if (timedOut) {
@@ -99,37 +100,60 @@ export function startEarlyHide(doc: Document, url: string, readStored = readRead
     // The placeholder or nothing at all: say which before the first card (display-settings.ts writes the same).
     if (r.hideStyle !== DEFAULT_PREFS.hideStyle) html.setAttribute(HIDE_STYLE_ATTR, r.hideStyle);
     if (hidden.size === 0 && !gate) return release();
-    // The JSON island holding the page's papers: read it when the parser has made it (it precedes the cards).
-    const tryIsland = (raw: string | null): boolean => {
-      if (!raw || raw.length < 3) return false;
+
+    const decide = (card: EarlyCard): EarlyVerdict => {
+      if (!card.id) return 'wait';
+      if (hidden.has(card.id)) return 'hide';
+      if (!gate) return 'show';
+      const v = verdicts.get(card.id);
+      // The JSON's verdict while the card shows the JSON's title (the DOM is the truth when they differ).
+      if (v && (card.title === null || titleKey(card.title) === titleKey(v.title))) return v.mute ? 'hide' : 'show';
+      if (card.title !== null) return gate({ title: card.title }) ? 'hide' : 'show';
+      return 'wait';
+    };
+    const mark = createCardMarker(doc, decide, HOLD_MAX_MS);
+    // The JSON island holding the page's papers precedes the cards: muted topics are matched against it once.
+    const readIsland = (raw: string | null): boolean => {
+      if (!gate || !raw || raw.length < 3) return false;
       const hints = hintsFromRaw([raw]);
       if (hints.size === 0) return false;
-      const hide: string[] = [];
       for (const [id, hint] of hints) {
-        const paper: MatchableText | undefined = gate ? matchableFromHint(id, hint.title, hints) : undefined;
-        const mute = paper && gate ? gate(paper) : null;
-        verdicts.set(id, { title: hint.title, mute });
-        if (hidden.has(id) || mute !== null) hide.push(id);
+        const paper: MatchableText | undefined = matchableFromHint(id, hint.title, hints);
+        verdicts.set(id, { title: hint.title, mute: paper ? gate(paper) : null });
       }
-      style.textContent = HOLD_CSS + earlyHideCss(hide, r.hideStyle);
-      release();
       return true;
     };
-    for (const el of doc.querySelectorAll(`[${HYDRATION_ATTR}]`)) if (tryIsland(el.getAttribute(HYDRATION_ATTR))) return;
-    observer = new MutationObserver((records) => {
-      for (const rec of records) {
-        for (const node of rec.addedNodes) {
-          if (node.nodeType === 1 && tryIsland((node as Element).getAttribute(HYDRATION_ATTR))) return;
-        }
+    // Looked for until the first card is parsed (it precedes them): without it, muted cards are decided by title.
+    let islandLooked = false;
+    const island = () => {
+      if (!gate || islandLooked) return;
+      islandLooked = doc.getElementsByTagName(EARLY_CARD_TAG).length > 0 || doc.readyState !== 'loading';
+      for (const el of doc.querySelectorAll(`[${HYDRATION_ATTR}]`)) {
+        if (readIsland(el.getAttribute(HYDRATION_ATTR))) return void (islandLooked = true);
       }
-    });
-    observer.observe(doc, { childList: true, subtree: true });
-    // No island with papers (markup changed, or malformed JSON): the decorator's first pass, at the end of parsing,
-    // marks the hidden cards before they are painted; until then they stay held, for HOLD_MAX_MS at most.
-    doc.addEventListener('DOMContentLoaded', () => release(), { once: true });
+    };
+    island();
+    mark(doc.readyState !== 'loading');
+    release();
+    if (doc.readyState !== 'loading') return;
+    // While the page is parsed: before each frame, the cards parsed since the last one; at the end, the rest.
+    const onFrame = () => {
+      island();
+      mark(false);
+      frame = requestAnimationFrame(onFrame);
+    };
+    frame = requestAnimationFrame(onFrame);
+    doc.addEventListener('DOMContentLoaded', () => {
+      cancelAnimationFrame(frame);
+      if (stopped) return;
+      island();
+      mark(true);
+    }, { once: true });
   });
 
   cleanup = () => {
+    stopped = true;
+    cancelAnimationFrame(frame);
     release();
     style.remove();
   };

@@ -1,23 +1,26 @@
-import { EARLY_ANY_PAPER_LINK, EARLY_CARD_SELECTOR, earlyPaperLinks } from '../../../../utils/hf/selectors';
-import type { Prefs } from '../../../../utils/storage/prefs-schema';
+import { EARLY_ANY_PAPER_LINK, EARLY_CARD_TAG } from '../../../../utils/hf/selectors';
 import { HOOKS } from '../../hooks';
 
 /** On `<html>` while cards are held back (not yet known whether they are hidden). */
 export const HOLD_ATTR = 'data-papersift-hold';
+/**
+ * On a card PaperSift has not decorated yet: `hide` (a hidden or muted paper) or `wait` (its link or title is not
+ * parsed yet). Written by early-cards.ts before the frame is painted.
+ */
+export const EARLY_ATTR = 'data-papersift-early';
 
 /** A card PaperSift has not decorated yet: once it has, the hooks (hooks.css) say how it shows. */
-const UNDECORATED = `${EARLY_CARD_SELECTOR}:not([${HOOKS.id}])`;
-
-/** Every undecorated card is kept invisible, in its place (no layout moves), while HOLD_ATTR is on `<html>`. */
-export const HOLD_CSS = `html[${HOLD_ATTR}] ${UNDECORATED}:has(${EARLY_ANY_PAPER_LINK}) { visibility: hidden !important; }\n`;
+const UNDECORATED = `${EARLY_CARD_TAG}:not([${HOOKS.id}])`;
 
 /**
- * Rules that hide these papers' cards before PaperSift has decorated them, in the reader's hide style: collapsed to
- * the height of the placeholder that replaces them, or removed. Pure.
+ * Every undecorated card is kept invisible, in its place (no layout moves), while HOLD_ATTR is on `<html>`; a card
+ * marked `wait` likewise. Then cards marked `hide` collapse to the placeholder's height, or go (hide style
+ * `remove`). Attribute selectors only: a `:has()` listing the hidden papers made the month page parse 1 s slower and
+ * restyle for 2–3 s more (docs/architecture.md).
  */
-export function earlyHideCss(ids: readonly string[], hideStyle: Prefs['hideStyle']): string {
-  if (ids.length === 0) return '';
-  const card = `${UNDECORATED}:has(${ids.flatMap(earlyPaperLinks).join(', ')})`;
-  if (hideStyle === 'remove') return `${card} { display: none !important; }\n`;
-  return `${card} { align-self: start; min-height: 38px; }\n${card} > * { display: none !important; }\n`;
-}
+export const EARLY_CSS = [
+  `html[${HOLD_ATTR}] ${UNDECORATED}:has(${EARLY_ANY_PAPER_LINK}), ${UNDECORATED}[${EARLY_ATTR}="wait"] { visibility: hidden !important; }`,
+  `${UNDECORATED}[${EARLY_ATTR}="hide"] { align-self: start; min-height: 38px; content-visibility: hidden !important; }`,
+  `html[data-papersift-hide-style="remove"] ${UNDECORATED}[${EARLY_ATTR}="hide"] { display: none !important; }`,
+  '',
+].join('\n');

@@ -1,46 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { earlyHideCss, HOLD_ATTR, HOLD_CSS } from '../../../../../entrypoints/content/features/hide/hide-rules';
+import { EARLY_ATTR, EARLY_CSS, HOLD_ATTR } from '../../../../../entrypoints/content/features/hide/hide-rules';
 
-/** Which of these cards a stylesheet's rules select (happy-dom's selector engine, no layout). */
-function selected(css: string, html: string): string[] {
+/** Which of these cards the stylesheet's rules select, with the declarations each gets (happy-dom, no layout). */
+function selected(html: string): Record<string, string> {
   document.body.innerHTML = html;
-  const hit = new Set<string>();
-  for (const rule of css.split('\n').filter(Boolean)) {
+  const hit: Record<string, string> = {};
+  for (const rule of EARLY_CSS.split('\n').filter(Boolean)) {
     const selector = rule.slice(0, rule.indexOf('{')).trim();
-    for (const el of document.querySelectorAll(selector)) hit.add(el.closest('article')?.id ?? el.id);
+    const body = rule.slice(rule.indexOf('{') + 1, rule.lastIndexOf('}')).trim();
+    for (const el of document.querySelectorAll(selector)) hit[el.id] = [hit[el.id], body].filter(Boolean).join(' ');
   }
-  return [...hit].sort();
+  return hit;
 }
 
 const page = `
-  <article id="a"><a href="/papers/2508.19428">A</a></article>
+  <article id="a" ${EARLY_ATTR}="hide"><a href="/papers/2508.19428">A</a></article>
   <article id="b"><h3><a href="/papers/2509.00001">B</a></h3></article>
-  <article id="c" data-papersift-id="2509.00002"><a href="/papers/2509.00002">C</a></article>
-  <article id="d"><a href="/papers/2509.000011">D, a longer id</a></article>
-  <div id="e"><a href="/papers/2508.19428">not a card element</a></div>`;
+  <article id="c" ${EARLY_ATTR}="hide" data-papersift-id="2509.00002"><a href="/papers/2509.00002">C</a></article>
+  <article id="d" ${EARLY_ATTR}="wait"></article>
+  <div id="e" ${EARLY_ATTR}="hide"><a href="/papers/2508.19428">not a card element</a></div>`;
 
 describe('early hide rules', () => {
-  it('select exactly the undecorated cards of the given papers', () => {
-    expect(selected(earlyHideCss(['2508.19428', '2509.00001', '2509.00002'], 'placeholder'), page)).toEqual(['a', 'b']);
-    expect(selected(earlyHideCss(['2509.00001'], 'remove'), page)).toEqual(['b']);
+  it('collapse undecorated cards marked hide, keep those marked wait invisible in place, and nothing else', () => {
+    const hit = selected(page);
+    expect(Object.keys(hit).sort()).toEqual(['a', 'd']);
+    expect(hit.a).toMatch(/content-visibility: hidden/);
+    expect(hit.a).toMatch(/min-height: 38px/);
+    expect(hit.d).toMatch(/visibility: hidden/);
   });
 
-  it('are empty without papers to hide', () => {
-    expect(earlyHideCss([], 'placeholder')).toBe('');
+  it('remove marked cards with the hide style "remove"', () => {
+    document.documentElement.setAttribute('data-papersift-hide-style', 'remove');
+    try {
+      expect(selected(page).a).toMatch(/display: none/);
+    } finally {
+      document.documentElement.removeAttribute('data-papersift-hide-style');
+    }
   });
 
-  it('remove the card or collapse its content, by the hide style', () => {
-    expect(earlyHideCss(['2509.00001'], 'remove')).toMatch(/\{ display: none !important; \}/);
-    expect(earlyHideCss(['2509.00001'], 'placeholder')).toMatch(/> \* \{ display: none !important; \}/);
-  });
-
-  it('hold undecorated cards only while the hold is on', () => {
-    expect(selected(HOLD_CSS, page)).toEqual([]);
+  it('hold every undecorated card holding a paper link, only while the hold is on', () => {
+    const plain = page.replace(/data-papersift-early="\w+"/g, '');
+    expect(selected(plain)).toEqual({});
     document.documentElement.setAttribute(HOLD_ATTR, '');
     try {
-      expect(selected(HOLD_CSS, page)).toEqual(['a', 'b', 'd']);
+      expect(Object.keys(selected(plain)).sort()).toEqual(['a', 'b']);
     } finally {
       document.documentElement.removeAttribute(HOLD_ATTR);
     }
+  });
+
+  it('select by attributes only: no :has() naming papers', () => {
+    expect(EARLY_CSS).not.toMatch(/\/papers\/\d/);
   });
 });

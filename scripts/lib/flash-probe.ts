@@ -15,17 +15,36 @@ export interface FlashRecord {
   frames: number;
   /** Each (paper, frame) in which the paper's card was visible. */
   flashes: Array<{ id: string; frame: number }>;
+  /** Longest time (ms) cards were held back: the page-wide hold, or one card waiting to be decided. */
+  longestHoldMs: number;
+}
+
+interface ProbeState {
+  frames: number;
+  flashes: FlashRecord['flashes'];
+  watch: Set<string>;
+  /** When each hold began (key: 'page' or the card), and the longest one that ended. */
+  holding: Map<unknown, number>;
+  longest: number;
 }
 
 interface ProbeWindow {
-  __papersiftFlash?: FlashRecord & { watch: Set<string> };
+  __papersiftFlash?: ProbeState;
 }
 
 /** The init script (its argument: the ids to watch from the start). */
 function probe(ids: string[]): void {
   const w = window as unknown as ProbeWindow;
-  const state = { frames: 0, flashes: [] as FlashRecord['flashes'], watch: new Set(ids) };
+  const state: ProbeState = { frames: 0, flashes: [], watch: new Set(ids), holding: new Map(), longest: 0 };
   w.__papersiftFlash = state;
+  const hold = (key: unknown, on: boolean) => {
+    const since = state.holding.get(key);
+    if (on && since === undefined) state.holding.set(key, performance.now());
+    if (!on && since !== undefined) {
+      state.longest = Math.max(state.longest, performance.now() - since);
+      state.holding.delete(key);
+    }
+  };
   const check = () => {
     state.frames++;
     for (const id of state.watch) {
@@ -50,6 +69,15 @@ function probe(ids: string[]): void {
     };
     requestAnimationFrame(tick);
     new ResizeObserver(check).observe(el);
+    // PaperSift's holds (data-papersift-hold on <html>, data-papersift-early="wait" on a card), timed as they change.
+    if (document.documentElement.hasAttribute('data-papersift-hold')) hold('page', true);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const t = r.target as Element;
+        if (r.attributeName === 'data-papersift-hold') hold('page', t.hasAttribute('data-papersift-hold'));
+        else hold(t, t.getAttribute('data-papersift-early') === 'wait');
+      }
+    }).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-papersift-hold', 'data-papersift-early'] });
   };
   // Init scripts run before the parser has made <html>: start as soon as it has.
   if (document.documentElement) return start();
@@ -87,6 +115,8 @@ export async function readFlashes(page: Page): Promise<FlashRecord> {
   return page.evaluate(() => {
     const s = (window as unknown as ProbeWindow).__papersiftFlash;
     if (!s) throw new Error('no flash probe on this page');
-    return { frames: s.frames, flashes: s.flashes };
+    const now = performance.now();
+    const open = [...s.holding.values()].map((since) => now - since);
+    return { frames: s.frames, flashes: s.flashes, longestHoldMs: Math.max(s.longest, ...open) };
   });
 }

@@ -10,8 +10,8 @@ import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
 import { installFlashProbe, readFlashes, watchForFlash } from '../../scripts/lib/flash-probe';
 import { appendCards, monthCards, switchPeriodInPage, type SimCard } from '../../scripts/lib/page-sim';
 import { compileTopics, type Topic } from '../../utils/topics';
-import { controlPage, putTopics, send } from './messages';
-import { SETTLE_MS, useBrowser, waitForDecoration } from './support';
+import { hideAndStore, send } from './messages';
+import { useBrowser, waitForDecoration } from './support';
 
 const daily = listedPapers(fixtureHtml('daily'));
 const MUTE: Topic = {
@@ -32,19 +32,7 @@ describe('nothing hidden is ever painted', () => {
 
   /** Hides papers and mutes a topic through the background, and waits until pages can read it all at document_start. */
   async function hideAndMute(ids: readonly string[]): Promise<void> {
-    ctl = await controlPage(browser());
-    for (const id of ids) {
-      await send(ctl, { type: 'hidden/hide', id, title: id, reason: 'manual', source: { url: PAGES.daily.url, kind: 'daily' } });
-    }
-    await putTopics(ctl, MUTE);
-    await expect.poll(
-      () => ctl.evaluate(async () => {
-        const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-        const ready = (await c.storage.local.get('papersift:ready'))['papersift:ready'] as { hiddenIds?: string[]; topics?: unknown[] } | undefined;
-        return [ready?.hiddenIds?.length ?? 0, ready?.topics?.length ?? 0];
-      }),
-      { timeout: SETTLE_MS },
-    ).toEqual([ids.length, 1]);
+    ctl = await hideAndStore(browser(), ids, [MUTE], { url: PAGES.daily.url, kind: 'daily' });
   }
 
   async function openWatched(watch: readonly string[]): Promise<Page> {

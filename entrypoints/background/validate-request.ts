@@ -1,3 +1,7 @@
+/*
+ * Over 300 lines on purpose: one check per request type of the protocol, side by side, so a new message's check
+ * is written next to the others and none is missed.
+ */
 /**
  * Check that an incoming message is a well-formed `BackgroundRequest` and copy out only the known fields.
  * Pure: no browser API. Messages cross a context boundary, so their static types prove nothing.

@@ -1,3 +1,7 @@
+/*
+ * Over 300 lines on purpose: one benchmark whose cases (pages × topics × PaperSift / floor / plain page) must be
+ * loaded and measured the same way in the same run; its figures are only comparable if one file does it all.
+ */
 /**
  * Content-script cost in real Chromium: the main-thread work PaperSift does on the 27-card daily page and the
  * 1,000-card month page, without topics and with 50 topics (500 terms, from matcher-bench's `buildTopics`), next to

@@ -1,4 +1,8 @@
 /// <reference types="node" />
+/*
+ * Over 300 lines on purpose: the launch, the fixture routes and the service-worker control over CDP are one
+ * harness that every e2e file, the demo and the bench share; splitting it would spread the one place to look.
+ */
 /**
  * The one place that launches Chromium with PaperSift and serves the offline Hugging Face pages at their real URLs.
  * Used by the e2e tests, `npm run demo` and `npm run bench`.

@@ -13,7 +13,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperSift',
     description: 'Highlight, save and hide papers on the Hugging Face Daily Papers pages.',
-    permissions: ['storage', 'contextMenus'],
+    // `alarms`: the digest's scheduled check; `notifications` only when the reader turns them on (asked then).
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    optional_permissions: ['notifications'],
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? {

@@ -50,6 +50,8 @@ export function parseRetryAfter(header: string | null | undefined, now: number):
   const text = header.trim();
   if (text === '') return null;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date has a weekday and month names (Date.parse alone would read "-5" as a year).
+  if (!/[a-z]/i.test(text)) return null;
   const at = Date.parse(text);
   if (!Number.isFinite(at)) return null;
   return Math.max(0, at - now);

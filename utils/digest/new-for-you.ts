@@ -4,6 +4,7 @@
  * (by the reader's precedence rule) never counts. Matching goes through the topic worker's core, the one engine the
  * pages use. Pure: no browser API.
  */
+import type { PaperInfo } from '../model/paper';
 import type { Precedence } from '../topics/mute-gate';
 import type { Topic } from '../topics/types';
 import { TopicWorkerCore } from '../topic-worker/core';
@@ -21,10 +22,10 @@ export interface NewPaper {
   id: string;
   title: string;
   day: string;
-  authors: string[];
-  upvotes?: number;
   /** Highlighted topics it matches, strongest first. */
   chips: DigestChip[];
+  /** What Save stores (the same `library/save` as a card's). */
+  info: PaperInfo;
 }
 
 export interface ReaderState {
@@ -53,15 +54,19 @@ export function matchDigest(papers: readonly DigestPaper[], topics: readonly Top
     if (m.mute >= 0 && precedence === 'mute-wins') return; // the pages hide it
     const paper = papers[i]!;
     const highlighted = Array.from(m.topics, (k) => topics[k]).filter((t): t is Topic => t !== undefined && t.mode === 'highlight');
-    const item: NewPaper = {
+    const info: PaperInfo = { id: paper.id, title: paper.title, authors: paper.authors };
+    if (paper.abstract) info.abstract = paper.abstract;
+    if (paper.organization) info.organization = paper.organization;
+    if (paper.upvotes !== undefined) info.upvotes = paper.upvotes;
+    if (paper.date) info.date = paper.date;
+    if (paper.keywords) info.keywords = paper.keywords;
+    out.push({
       id: paper.id,
       title: paper.title,
       day: paper.day,
-      authors: paper.authors.slice(0, 5),
       chips: highlighted.map((t, k) => ({ name: t.name, colour: t.colour, detail: m.details[k] ?? '' })),
-    };
-    if (paper.upvotes !== undefined) item.upvotes = paper.upvotes;
-    out.push(item);
+      info,
+    });
   });
   return out;
 }

@@ -44,17 +44,18 @@ export async function markSeen(ids: readonly string[]): Promise<number> {
 }
 
 /**
- * A list page opened with these cards: which of them the reader has not seen. The very first visit starts the
- * seen list and calls nothing new (everything would be).
+ * A list page opened with these cards: which of them the reader has not seen, and whether this is the very first
+ * visit (which starts the seen list; the page then marks nothing new, as everything would be).
  */
 export async function visitPage(ids: readonly string[]): Promise<{ unseen: string[]; first: boolean }> {
   const s = await load();
+  const unseen = [...new Set(ids)].filter((id) => !s.set.has(id));
   if (!s.started) {
     await writeSeen(s.list);
     cache = { ...s, started: true };
-    return { unseen: [], first: true };
+    return { unseen, first: true };
   }
-  return { unseen: [...new Set(ids)].filter((id) => !s.set.has(id)), first: false };
+  return { unseen, first: false };
 }
 
 /** Replace the whole list (a restore merges first; a reset clears). */

@@ -64,7 +64,7 @@ export type BackgroundRequest =
   | { type: 'digest/check' }
   /** The reader has seen these papers (a card in view for a second, opened, or "Mark all seen"). */
   | { type: 'seen/mark'; ids: string[] }
-  /** A list page shows these cards: which are new since the reader's last visit (none on the very first visit). */
+  /** A list page shows these cards: which the reader has not seen, and whether this is the very first visit (then none is "new"). */
   | { type: 'seen/visit'; ids: string[] };
 
 /** The popup's "New for you". */

@@ -195,7 +195,9 @@ export function registerDigest(queue: CheckDeps['queue']): void {
   browser.runtime.onInstalled.addListener(() => start('startup'));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DIGEST_ALARM && alarm.name !== RETRY_ALARM) return;
-    void runCheck(alarm.name === RETRY_ALARM ? 'retry' : 'schedule', deps).catch((e) => console.warn('[PaperSift] the digest check failed:', reasonOf(e)));
+    void runCheck(alarm.name === RETRY_ALARM ? 'retry' : 'schedule', deps)
+      .then(() => ensureSchedule()) // alarms may be lost (a browser restart): the periodic one is kept there
+      .catch((e) => console.warn('[PaperSift] the digest check failed:', reasonOf(e)));
   });
   browser.notifications?.onClicked.addListener((id) => {
     if (id !== NOTIFICATION_ID) return;

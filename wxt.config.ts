@@ -2,8 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { compileHints } from './scripts/build/compile-hints';
 
-// Host access is limited to huggingface.co. API permissions: `storage`, and `contextMenus` for the
-// "Highlight/Mute the selection as a topic" items (Firefox accepts that name as well as `menus`).
+// Host access is limited to huggingface.co (the pages, and the digest's fetch of the Daily Papers API). API permissions:
+// `storage`, `contextMenus` for the "Highlight/Mute the selection as a topic" items (Firefox accepts that name as well
+// as `menus`), `alarms` for the digest's schedule; `notifications` is optional, asked for when the reader turns it on.
 // `browser_specific_settings` (Firefox add-on id) lives here so browser differences stay in one place.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

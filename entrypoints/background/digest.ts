@@ -160,7 +160,12 @@ async function check(kind: CheckKind, deps: CheckDeps): Promise<DigestView | nul
       browser.alarms.create(RETRY_ALARM, { when: retryAt });
     }
     await writeDigest(next);
+    const started = performance.now();
     const count = await refreshBadge();
+    if (next.lastCheck) {
+      next = { ...next, lastCheck: { ...next.lastCheck, countMs: Math.round((performance.now() - started) * 100) / 100 } };
+      await writeDigest(next);
+    }
     if (result.ok) await maybeNotify(next, before, count, day, prefs).catch((e) => console.warn('[PaperSift] could not notify:', reasonOf(e)));
     return digestView();
   });

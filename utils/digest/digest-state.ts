@@ -19,6 +19,8 @@ export interface LastCheck {
   found?: number;
   /** The HTTP status of a failed answer, when there was one. */
   status?: number;
+  /** How long matching the papers and counting the badge took in the background, ms (diagnostics, the bench). */
+  countMs?: number;
 }
 
 export interface DigestState {
@@ -58,6 +60,7 @@ function readLastCheck(v: unknown): LastCheck | null {
   if (typeof v.error === 'string') c.error = v.error;
   if (isTime(v.found)) c.found = v.found;
   if (isTime(v.status)) c.status = v.status;
+  if (isTime(v.countMs)) c.countMs = v.countMs;
   return c;
 }
 

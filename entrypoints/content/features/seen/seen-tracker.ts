@@ -171,6 +171,10 @@ export class SeenTracker {
   }
 
   private look(): void {
+    this.page.timed('seen', () => this.lookNow());
+  }
+
+  private lookNow(): void {
     const now = performance.now();
     if (this.stale || now - this.positionsAt > POSITIONS_MAX_AGE_MS) {
       if (!this.reading) {

@@ -24,7 +24,9 @@ export interface SeenBackend {
 const LOOK_MS = 250;
 const FLUSH_MS = 1_000;
 /** Positions are read again at least this often (images and fonts move cards without telling anyone). */
-const POSITIONS_MAX_AGE_MS = 3_000;
+const POSITIONS_MAX_AGE_MS = 5_000;
+/** ...and at most this often: on the month page every read is 1,000 rects, and the page changes in every slice. */
+const POSITIONS_MIN_AGE_MS = 1_000;
 const LIST_KINDS: ReadonlySet<PageKind> = new Set<PageKind>(['daily', 'weekly', 'monthly', 'trending', 'search']);
 
 export class SeenTracker {
@@ -176,13 +178,16 @@ export class SeenTracker {
 
   private lookNow(): void {
     const now = performance.now();
-    if (this.stale || now - this.positionsAt > POSITIONS_MAX_AGE_MS) {
-      if (!this.reading) {
+    const age = now - this.positionsAt;
+    if ((this.stale && age >= POSITIONS_MIN_AGE_MS) || age > POSITIONS_MAX_AGE_MS) {
+      // Not while PaperSift is still decorating: layout is dirty then, and reading it would force it.
+      if (!this.reading && !this.page.doc.documentElement.hasAttribute('data-papersift-busy')) {
         this.reading = true;
         // After the frame is drawn layout is fresh: reading positions then costs no layout of its own.
         this.win.requestAnimationFrame(() => setTimeout(() => this.readPositions(), 0));
       }
-      return;
+      if (this.spans.size === 0) return;
+      // Meanwhile the positions last read are used: a card moved since is looked at again within a second.
     }
     const y = this.win.scrollY || 0;
     const h = this.win.innerHeight || this.page.doc.documentElement.clientHeight;

@@ -2,8 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { compileHints } from './scripts/build/compile-hints';
 
-// Host access is limited to huggingface.co. API permissions: `storage`, and `contextMenus` for the
-// "Highlight/Mute the selection as a topic" items (Firefox accepts that name as well as `menus`).
+// Host access is limited to huggingface.co (the pages, and the digest's fetch of the Daily Papers API). API permissions:
+// `storage`, `contextMenus` for the "Highlight/Mute the selection as a topic" items (Firefox accepts that name as well
+// as `menus`), `alarms` for the digest's schedule; `notifications` is optional, asked for when the reader turns it on.
 // `browser_specific_settings` (Firefox add-on id) lives here so browser differences stay in one place.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,7 +14,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperSift',
     description: 'Highlight, save and hide papers on the Hugging Face Daily Papers pages.',
-    permissions: ['storage', 'contextMenus'],
+    // `alarms`: the digest's scheduled check; `notifications` only when the reader turns them on (asked then).
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    optional_permissions: ['notifications'],
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? {

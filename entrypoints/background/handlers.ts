@@ -24,6 +24,8 @@ import { listTopicsWithStatus, removeTopic, saveTopic, setPrefs, storePagePapers
 import { validateRequest } from './validate-request';
 import { readWorkerSource } from './worker-source';
 import { createWriteQueue } from './write-queue';
+import { changesBadge, digestView, ensureSchedule, refreshBadge, runCheck } from './digest';
+import { markSeen, replaceSeen, visitPage } from './seen-state';
 
 type Type = BackgroundRequest['type'];
 type RequestOf<T extends Type> = Extract<BackgroundRequest, { type: T }>;
@@ -55,6 +57,7 @@ const handlers: { [T in Type]: Handler<T> } = {
     async run({ paper, source }) {
       const rec = buildSavedRecord(paper, source, Date.now(), await getSaved(paper.id));
       await putSaved(rec);
+      await markSeen([rec.id]); // a saved paper has been seen
       await announce({ type: 'saved', id: rec.id });
       return rec;
     },
@@ -76,6 +79,7 @@ const handlers: { [T in Type]: Handler<T> } = {
     async run({ id, title, reason, source }) {
       const rec = buildHiddenRecord(id, title, reason, source, Date.now(), await getHidden(id));
       await putHidden(rec);
+      if (reason === 'manual') await markSeen([id]); // hidden by hand: seen (a muted one was not looked at)
       await announce({ type: 'hidden', id, reason: rec.reason });
       return rec;
     },
@@ -106,7 +110,11 @@ const handlers: { [T in Type]: Handler<T> } = {
   },
   'prefs/set': {
     what: () => 'save the preferences',
-    run: ({ patch }) => setPrefs(patch),
+    async run({ patch }) {
+      const prefs = await setPrefs(patch);
+      if (patch.digestEvery !== undefined) await ensureSchedule(prefs);
+      return prefs;
+    },
   },
   'page/papers': {
     what: () => 'store the papers of this page',
@@ -150,9 +158,33 @@ const handlers: { [T in Type]: Handler<T> } = {
   },
   'data/reset': {
     what: () => 'reset PaperSift',
-    run: () => resetAllData(),
+    async run() {
+      const done = await resetAllData();
+      await replaceSeen(null);
+      return done;
+    },
+  },
+  'digest/get': {
+    what: () => 'read the new papers',
+    run: () => digestView(),
+  },
+  'digest/check': {
+    what: () => 'check the new papers',
+    // Outside the queue: the request may take seconds; the check queues its own writes.
+    run: async () => (await runCheck('manual', { queue })) ?? digestView(),
+  },
+  'seen/mark': {
+    what: () => 'remember the papers seen',
+    run: async ({ ids }) => ({ added: await markSeen(ids) }),
+  },
+  'seen/visit': {
+    what: () => 'read which papers are new',
+    run: ({ ids }) => visitPage(ids),
   },
 };
+
+/** Requests that do not wait in the write queue (they queue their own writes). */
+const UNQUEUED: ReadonlySet<Type> = new Set<Type>(['digest/check']);
 
 export function handleRequest<T extends Type>(req: RequestOf<T>): Promise<Reply<BackgroundResponses[T]>>;
 export function handleRequest(req: unknown): Promise<Reply<BackgroundResponses[Type]>>;
@@ -169,10 +201,11 @@ export async function handleRequest(msg: unknown): Promise<Reply<BackgroundRespo
   // The map is indexed by req.type, so this handler takes exactly this request; TS cannot see that correlation.
   const handler = handlers[req.type] as unknown as Handler<Type>;
   try {
-    const value = await queue(() => handler.run(req));
+    const value = UNQUEUED.has(req.type) ? await handler.run(req) : await queue(() => handler.run(req));
     // Next in the queue, after the reply: pages that start later read which papers are hidden without asking us.
     // (A request that failed changed nothing: writes that fail half-way are rolled back.)
     if (changesReadyState(req.type)) void queue(refreshReadyState).catch((e) => console.warn('[PaperSift] could not keep the page state ready:', reasonOf(e)));
+    if (changesBadge(req.type)) void queue(refreshBadge).catch((e) => console.warn('[PaperSift] could not count the new papers:', reasonOf(e)));
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: `Could not ${handler.what(req)}: ${reasonOf(e)}` };

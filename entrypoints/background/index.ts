@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerTopicMenus } from './context-menu';
+import { refreshBadge, registerDigest } from './digest';
 import { handleRequest, runInWriteQueue } from './handlers';
 import { refreshReadyState, storageChangesReadyState } from './ready-state';
 import { isBackgroundMessage } from './validate-request';
@@ -14,11 +15,17 @@ export default defineBackground(() => {
     return true;
   });
   registerTopicMenus();
+  // The digest: a check at startup and on the reader's schedule, the toolbar badge (digest.ts).
+  registerDigest(runInWriteQueue);
   // An install, an update (an older version kept no ready state) or a new browser session: make sure it is there.
   const prepare = () => void runInWriteQueue(refreshReadyState).catch((e) => console.warn('[PaperSift] could not prepare the page state:', e));
   browser.runtime.onInstalled.addListener(prepare);
   browser.runtime.onStartup.addListener(prepare);
   browser.storage.onChanged.addListener((changes) => {
-    if (storageChangesReadyState(Object.keys(changes))) prepare();
+    if (storageChangesReadyState(Object.keys(changes))) {
+      prepare();
+      // Topics or prefs changed (maybe on another device, through sync): the badge counts with them.
+      void runInWriteQueue(refreshBadge).catch((e) => console.warn('[PaperSift] could not count the new papers:', e));
+    }
   });
 });

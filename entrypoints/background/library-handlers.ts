@@ -13,6 +13,7 @@ import { listTopics } from '../../utils/storage/topic-store';
 import { announceBulk } from './bulk-change';
 import { publishChange } from './change-bus';
 import { reasonOf } from './error-reason';
+import { seenList } from './seen-state';
 
 /** One paper changed: an ordinary event. Several: one bulk event that makes tabs reload. */
 async function announce(changes: LibraryChange[]): Promise<void> {
@@ -67,6 +68,6 @@ export async function restoreRecords(records: readonly SavedPaper[]): Promise<{ 
 }
 
 export async function exportBackup(now: number = Date.now()): Promise<BackupFile> {
-  const [saved, hidden, topics, settings] = await Promise.all([listSaved(), listHidden(), listTopics(), readPrefs()]);
-  return makeBackup({ saved, hidden, topics, settings }, now);
+  const [saved, hidden, topics, settings, seen] = await Promise.all([listSaved(), listHidden(), listTopics(), readPrefs(), seenList()]);
+  return makeBackup({ saved, hidden, topics, settings, seen }, now);
 }

@@ -15,6 +15,21 @@ import { listTopics, putTopic } from '../../utils/storage/topic-store';
 import { announceBulk } from './bulk-change';
 import { allOrNothing, clearAllData } from './data-snapshot';
 import { setPrefs } from './topic-handlers';
+import { mergeSeen } from '../../utils/digest/seen-set';
+import { replaceSeen, seenList } from './seen-state';
+
+/** The backup's seen papers join the reader's (a union, bounded); resolves to how many were new. */
+async function restoreSeen(ids: readonly string[] | undefined): Promise<number> {
+  if (!ids || ids.length === 0) return 0;
+  const current = await seenList();
+  const merged = mergeSeen(current, ids);
+  if (merged === current) return 0;
+  const have = new Set(current);
+  await replaceSeen(merged);
+  return merged.filter((id) => !have.has(id)).length;
+}
+
+const withSeen = (summary: string, added: number) => (added === 0 ? summary : `${summary}; ${added} seen ${added === 1 ? 'paper' : 'papers'} remembered`);
 
 /** Errors listed in the refusal message; the rest are counted. */
 const LISTED_ERRORS = 20;
@@ -35,7 +50,7 @@ export async function restoreBackupText(text: string, options: ValidateBackupOpt
   if (!planning.ok) throw new Error(refusal(planning.errors));
   const { plan } = planning;
   const warnings = [...checked.warnings, ...planning.warnings];
-  if (plan.empty) return { summary: plan.summary, applied: true, warnings };
+  if (plan.empty) return { summary: withSeen(plan.summary, await restoreSeen(checked.backup.seen)), applied: true, warnings };
 
   await allOrNothing(async () => {
     // Each store is written in one transaction; what spans stores is undone by allOrNothing.
@@ -45,6 +60,8 @@ export async function restoreBackupText(text: string, options: ValidateBackupOpt
     const after = Object.keys(plan.settings).length > 0 ? await setPrefs(plan.settings) : prefs;
     for (const topic of plan.topicsAdd) await putTopic(topic, { sync: after.topicSync, now });
   });
+  // After the rest landed: the seen set is not part of the all-or-nothing snapshot, and adding to it undoes nothing.
+  const seenAdded = await restoreSeen(checked.backup.seen);
 
   const first = plan.library.add[0] ?? plan.library.update[0];
   const hiddenFirst = plan.library.hiddenAdd[0];
@@ -54,7 +71,7 @@ export async function restoreBackupText(text: string, options: ValidateBackupOpt
       ? { type: 'hidden', id: hiddenFirst.id, reason: hiddenFirst.reason }
       : null;
   await announceBulk(change);
-  return { summary: plan.summary, applied: true, warnings };
+  return { summary: withSeen(plan.summary, seenAdded), applied: true, warnings };
 }
 
 /**

@@ -46,6 +46,10 @@ export const BACKGROUND_TYPES = [
   'backup/export',
   'backup/restore',
   'data/reset',
+  'digest/get',
+  'digest/check',
+  'seen/mark',
+  'seen/visit',
 ] as const satisfies readonly BackgroundRequest['type'][];
 
 /** Most records `library/recent` returns, whatever limit is asked for. */
@@ -57,6 +61,9 @@ export const MAX_RECENT = 1_000;
  * are `validateTopic`'s, applied by the handler.
  */
 export const TOPIC_LIMITS = { name: MAX_TOPIC_NAME_LENGTH, terms: 10_000, exclusions: 10_000, term: 1_000 } as const;
+
+/** Most papers one `seen/mark` or `seen/visit` may name: a month page has ~1,000 cards. */
+export const MAX_SEEN_IDS = 5_000;
 
 /** Most papers one bulk request (remove, Undo) may name: as many as a backup may hold. */
 export const MAX_BULK = 100_000;
@@ -310,6 +317,16 @@ function parse(m: Raw, type: BackgroundRequest['type']): BackgroundRequest {
     }
     case 'library/remove':
       return { type, ids: ids(m.ids) };
+    case 'digest/get':
+    case 'digest/check':
+      return { type };
+    case 'seen/mark':
+    case 'seen/visit': {
+      if (!Array.isArray(m.ids)) fail(`ids must be an array of arXiv ids (got ${show(m.ids)})`);
+      const list = m.ids as unknown[];
+      if (list.length > MAX_SEEN_IDS) fail(`ids has ${list.length} entries; at most ${MAX_SEEN_IDS} are allowed`);
+      return { type, ids: [...new Set(list.map((x, i) => id(x, `ids[${i}]`)))] };
+    }
     case 'library/restore-records': {
       if (!Array.isArray(m.records)) fail(`records must be an array (got ${show(m.records)})`);
       const list = m.records as unknown[];
@@ -340,7 +357,7 @@ export function validateRequest(msg: unknown): Validated {
 }
 
 /** Namespaces the background answers; a typo inside them gets a clear error instead of silence. */
-const BACKGROUND_NAMESPACES = ['library/', 'hidden/', 'state/', 'topics/', 'prefs/', 'backup/', 'data/'];
+const BACKGROUND_NAMESPACES = ['library/', 'hidden/', 'state/', 'topics/', 'prefs/', 'backup/', 'data/', 'digest/', 'seen/'];
 
 /** Background types in a namespace it shares: `page/stats` is for content scripts, `page/papers` for the background. */
 const BACKGROUND_SHARED_NAMESPACE_TYPES = ['page/papers'];

@@ -7,6 +7,8 @@ export const HOOKS = {
   saved: 'data-papersift-saved',
   hidden: 'data-papersift-hidden',
   topics: 'data-papersift-topics',
+  /** Not seen before this visit (features/seen). */
+  fresh: 'data-papersift-new',
   cards: 'data-papersift-cards',
   /** On <html> while PaperSift still has work queued or a match request out (benchmarks wait for it to go). */
   busy: 'data-papersift-busy',

@@ -3,6 +3,8 @@ import { loadPageReport, type PageReport, type PopupData } from './data/load-pop
 import { openLibrary, openTopicsEditor } from './data/open-options';
 import { browserTopicsClient, type TopicsClient } from './data/topics-client';
 import { PopupTopics } from './topics/PopupTopics';
+import type { DigestClient } from './digest/digest-client';
+import { NewForYou } from './digest/NewForYou';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -50,6 +52,8 @@ export interface PopupViewProps {
   openLibrary?: () => void;
   openTopicsEditor?: () => void;
   recountDelaysMs?: readonly number[];
+  /** The digest (the background by default; a fake in tests). */
+  digest?: DigestClient;
 }
 
 export function PopupView({
@@ -59,6 +63,7 @@ export function PopupView({
   openLibrary: onOpenLibrary = openLibrary,
   openTopicsEditor: onOpenTopics = openTopicsEditor,
   recountDelaysMs = RECOUNT_DELAYS_MS,
+  digest,
 }: PopupViewProps) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -94,6 +99,7 @@ export function PopupView({
       {error && <p class="warn" role="alert">Something went wrong: {error}</p>}
       {!data && !error && <p class="hint">Loading…</p>}
       {data && <PageSummary page={data.page} />}
+      <NewForYou client={digest} />
       <PopupTopics client={topics} counts={counts} />
       {data && (
         <section aria-labelledby="recent-heading">

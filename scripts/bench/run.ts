@@ -74,6 +74,7 @@ for (const [file, fn, title] of [
   ['matcher-bench.ts', 'runMatcherBench', 'Topic matcher'],
   ['export-bench.ts', 'runExportBench', 'Export'],
   ['library-bench.ts', 'runLibraryBench', 'Library page (10,000 saved papers)'],
+  ['digest-bench.ts', 'runDigestBench', 'Digest (1,000 papers, 50 topics) and seen-tracking'],
 ] as const) {
   t = Date.now();
   try {

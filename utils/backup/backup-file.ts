@@ -15,6 +15,11 @@ export interface BackupFile {
   /** Owned by the topics feature; the backup only bounds their size and nesting. */
   topics: unknown[];
   settings: unknown;
+  /**
+   * The papers the reader has seen (arXiv ids, oldest first; the digest and "new since your last visit").
+   * Optional within schema 1: older backups have none, and an older PaperSift ignores it with a warning.
+   */
+  seen?: string[];
 }
 
 export interface BackupContents {
@@ -22,6 +27,7 @@ export interface BackupContents {
   hidden: HiddenPaper[];
   topics: unknown[];
   settings: unknown;
+  seen?: readonly string[];
 }
 
 export function makeBackup(contents: BackupContents, now: Date | number): BackupFile {
@@ -33,6 +39,7 @@ export function makeBackup(contents: BackupContents, now: Date | number): Backup
     hidden: contents.hidden,
     topics: contents.topics,
     settings: contents.settings,
+    ...(contents.seen ? { seen: [...contents.seen] } : {}),
   };
 }
 

@@ -12,7 +12,9 @@ import { BACKUP_LIMITS } from './limits';
 import { BACKUP_MIGRATIONS, migrateBackup, type MigrationTable } from './migrations';
 import { childPath, Problems, type BackupError } from './problems';
 import { checkHiddenPaper, checkSavedPaper } from './record-specs';
-import { anyJson, arrayOf, FORBIDDEN_KEYS, isPlainObject, quote, typeName, type Check } from './value-checks';
+import { anyJson, arrayOf, FORBIDDEN_KEYS, isPlainObject, quote, string, typeName, type Check } from './value-checks';
+import { ARXIV_ID_RE } from '../hf/selectors';
+import { SEEN_LIMIT } from '../digest/seen-set';
 
 export interface ValidateBackupOptions {
   /** Refuse larger files without parsing them. Default 50 MB. */
@@ -36,7 +38,10 @@ export function validateBackup(text: string, options: ValidateBackupOptions = {}
 
 const refuse = (path: string, message: string): BackupValidation => ({ ok: false, errors: [{ path, message }] });
 
-const TOP_LEVEL_KEYS = new Set(['format', 'schema', 'exportedAt', 'saved', 'hidden', 'topics', 'settings']);
+const TOP_LEVEL_KEYS = new Set(['format', 'schema', 'exportedAt', 'saved', 'hidden', 'topics', 'settings', 'seen']);
+
+/** `seen`: arXiv ids, as many as the seen set keeps. */
+const seenIds = arrayOf(string({ max: 40, pattern: ARXIV_ID_RE, patternHint: 'an arXiv id like "2508.19428"' }), { max: SEEN_LIMIT });
 
 function validate(text: unknown, options: ValidateBackupOptions): BackupValidation {
   const maxBytes = options.maxBytes ?? BACKUP_LIMITS.maxBytes;
@@ -105,7 +110,11 @@ function checkTopLevel(doc: Record<string, unknown>, problems: Problems): Backup
   const topics = field('topics', arrayOf(anyJson, { max: BACKUP_LIMITS.topics }));
   const hasSettings = Object.prototype.hasOwnProperty.call(doc, 'settings');
   if (!hasSettings) problems.error('settings', 'is missing');
+  // Optional: backups made before the seen set have none.
+  const hasSeen = Object.prototype.hasOwnProperty.call(doc, 'seen');
+  const seen = hasSeen ? seenIds(doc.seen, 'seen', problems) : undefined;
   if (exportedAt === undefined || saved === undefined || hidden === undefined || topics === undefined || !hasSettings) return undefined;
+  if (hasSeen && seen === undefined) return undefined;
   return {
     format: BACKUP_FORMAT,
     schema: BACKUP_SCHEMA,
@@ -114,6 +123,7 @@ function checkTopLevel(doc: Record<string, unknown>, problems: Problems): Backup
     hidden: hidden as HiddenPaper[],
     topics,
     settings: doc.settings,
+    ...(seen ? { seen: [...new Set(seen)] } : {}),
   };
 }
 

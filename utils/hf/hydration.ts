@@ -71,7 +71,7 @@ function isoDate(v: unknown): string | undefined {
  * One hint from an entry shaped `{ paper: {...}, title?, summary?, numComments?, organization?, comments? }`
  * (dailyPapers[] / searchResults[] items and the PaperContent props all have this shape).
  */
-function hintFromEntry(entry: unknown): HydrationPaper | null {
+export function hintFromEntry(entry: unknown): HydrationPaper | null {
   if (!isObj(entry) || !isObj(entry.paper)) return null;
   const p = entry.paper;
   const id = str(p.id)?.replace(ARXIV_VERSION_SUFFIX_RE, '');

@@ -5,6 +5,9 @@
  * Every reply is wrapped in `Reply<T>` so errors cross contexts as data, not as lost exceptions.
  */
 import type { BackupFile } from '../backup/backup-file';
+import type { LastCheck } from '../digest/digest-state';
+import type { NewPaper } from '../digest/new-for-you';
+import type { DigestEvery } from '../digest/schedule';
 import type { PaperInfo, PageKind, PageSource } from '../model/paper';
 import type { PagePaper } from '../storage/last-page-record';
 import type { Prefs } from '../storage/prefs-schema';
@@ -54,7 +57,31 @@ export type BackgroundRequest =
   /** Restore a backup file's text: validated again here, then applied all or nothing. */
   | { type: 'backup/restore'; text: string }
   /** Delete the library, hidden papers, topics and preferences. */
-  | { type: 'data/reset' };
+  | { type: 'data/reset' }
+  /** The digest as the popup shows it: the papers new for the reader, and how the last check went. */
+  | { type: 'digest/get' }
+  /** Check the day's papers now (the popup's "Check now"); answers once the check is done. */
+  | { type: 'digest/check' }
+  /** The reader has seen these papers (a card in view for a second, opened, or "Mark all seen"). */
+  | { type: 'seen/mark'; ids: string[] }
+  /** A list page shows these cards: which the reader has not seen, and whether this is the very first visit (then none is "new"). */
+  | { type: 'seen/visit'; ids: string[] };
+
+/** The popup's "New for you". */
+export interface DigestView {
+  /** Matching a highlighted topic, not seen, saved, hidden or muted; newest first. */
+  items: NewPaper[];
+  lastCheck: LastCheck | null;
+  /** When the retry after a failed check is due. */
+  retryAt: number | null;
+  /** When the next scheduled check is due; null when checks are off. */
+  nextCheckAt: number | null;
+  every: DigestEvery;
+  /** The list page of the newest day checked. */
+  dayUrl: string;
+  /** Today's list on the site. */
+  listUrl: string;
+}
 
 export interface TopicsList {
   /** Sorted by `createdAt`. */
@@ -92,6 +119,10 @@ export interface BackgroundResponses {
   'backup/export': BackupFile;
   'backup/restore': RestoreResult;
   'data/reset': { ok: true };
+  'digest/get': DigestView;
+  'digest/check': DigestView;
+  'seen/mark': { added: number };
+  'seen/visit': { unseen: string[]; first: boolean };
 }
 
 export interface RestoreResult {

@@ -2,6 +2,7 @@
  * The shape of the reader's preferences, their defaults, and checks. Pure: no browser API (the message
  * validator uses it); the stored item itself lives in prefs.ts.
  */
+import { DEFAULT_DIGEST_EVERY, DIGEST_EVERY_CHOICES, type DigestEvery } from '../digest/schedule';
 
 export interface Prefs {
   /** Show the summary bar (counts and view switches) above the list on the papers pages. */
@@ -15,6 +16,10 @@ export interface Prefs {
   hideStyle: 'placeholder' | 'remove';
   /** Keep topics in `storage.sync` (roams across the reader's browsers) or in this browser only. */
   topicSync: boolean;
+  /** How often the background checks the new Daily Papers for the toolbar digest (utils/digest/schedule.ts). */
+  digestEvery: DigestEvery;
+  /** A notification (at most one a day) when the digest finds new papers for the reader's topics. */
+  digestNotify: boolean;
 }
 
 export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
@@ -24,6 +29,8 @@ export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   highlightStyle: 'accent',
   hideStyle: 'placeholder',
   topicSync: true,
+  digestEvery: DEFAULT_DIGEST_EVERY,
+  digestNotify: false,
 });
 
 /** A valid value for one preference, and how to say what is expected in an error message. */
@@ -45,6 +52,8 @@ export const PREF_CHECKS: { readonly [K in keyof Prefs]: PrefCheck } = {
   highlightStyle: oneOf('accent', 'subtle'),
   hideStyle: oneOf('placeholder', 'remove'),
   topicSync: bool,
+  digestEvery: oneOf(...DIGEST_EVERY_CHOICES),
+  digestNotify: bool,
 };
 
 export const PREF_KEYS = Object.keys(PREF_CHECKS) as ReadonlyArray<keyof Prefs>;

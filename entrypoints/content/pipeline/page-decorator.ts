@@ -17,6 +17,7 @@ import type { PageKind, PaperInfo, PageSource } from '../../../utils/model/paper
 export type { Entry } from './card-entry';
 import type { HideReason } from '../../../utils/storage/records';
 import { CARD_HOOKS, HOOKS } from '../hooks';
+import { setAttr } from './attributes';
 import { HideState } from '../features/hide/hide-state';
 import { SaveState } from '../features/save/save-state';
 import { clearViewContainer, markViewContainer, type ViewToggles } from '../features/summary-bar/view-toggles';
@@ -68,7 +69,9 @@ export class PageDecorator {
   /** Muted cards are hidden before the topic worker answers for them. */
   readonly mutes = new ProvisionalMutes();
   private readonly mountQueue: SlicedQueue<Entry>;
-  readonly view: ViewToggles = { showHidden: false, topicsFirst: false, onlyMatches: false };
+  readonly view: ViewToggles = { showHidden: false, topicsFirst: false, onlyMatches: false, onlyNew: false };
+  /** Papers not seen before this visit (features/seen tells); their cards carry `data-papersift-new`. */
+  private fresh: ReadonlySet<string> = new Set();
   /** Called whenever counts or the list container may have changed (the summary bar listens). */
   onChange: () => void = () => {};
   /** PaperSift's published work on this page; features outside the decorator add theirs through `timed`. */
@@ -294,15 +297,34 @@ export class PageDecorator {
    * The summary bar's counts: cheap enough to take after every slice of a 1,000-card page. A card's hooks are
    * written (markTopics) whenever its hiding or topics change, so what was written is what is counted.
    */
-  counts(): { found: number; matched: number; hidden: number } {
+  counts(): { found: number; matched: number; hidden: number; fresh: number } {
     let hidden = 0;
     let matched = 0;
+    let fresh = 0;
     for (const e of this.entries.values()) {
       const m = e.marked;
       if (m ? m.hidden !== null : this.hiddenReason(e) !== null) hidden++;
       if (m ? m.topics !== null : this.highlightNames(e) !== null) matched++;
+      if (this.fresh.size > 0 && this.fresh.has(e.card.id)) fresh++;
     }
-    return { found: this.entries.size, matched, hidden };
+    return { found: this.entries.size, matched, hidden, fresh };
+  }
+
+  /** Every card on the page, in page order (features that watch cards: seen). */
+  forEachCard(fn: (id: string, root: HTMLElement) => void): void {
+    for (const e of this.entries.values()) fn(e.card.id, e.card.root);
+  }
+
+  /** Which papers are new on this visit: their cards get `data-papersift-new` and "Only new" keeps just them. */
+  setFresh(ids: ReadonlySet<string>): void {
+    this.fresh = ids;
+    this.markFresh();
+    this.onChange();
+  }
+
+  /** Writes `data-papersift-new` where it belongs (again after a pass: the page may have re-rendered a card). */
+  markFresh(): void {
+    for (const e of this.entries.values()) setAttr(e.card.root, HOOKS.fresh, this.fresh.has(e.card.id) ? '' : null);
   }
 
   /** Everything the popup shows about this page, with the cards of each topic. */
@@ -395,7 +417,9 @@ export class PageDecorator {
   }
 
   private isShown(entry: Entry): boolean {
-    return !this.view.onlyMatches || this.highlightNames(entry) !== null || !this.container;
+    if (!this.container) return true;
+    if (this.view.onlyNew && !this.fresh.has(entry.card.id)) return false;
+    return !this.view.onlyMatches || this.highlightNames(entry) !== null;
   }
 
   private highlightNames(entry: Entry): string | null {

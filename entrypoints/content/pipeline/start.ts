@@ -10,6 +10,7 @@ import { showHideProblemNotice } from '../features/notices/hide-problem-notice';
 import { showReloadNotice } from '../features/notices/reload-notice';
 import { pageReport } from '../features/page-report';
 import { Listeners, startFeatures, type Feature, type PageContext } from '../features/registry';
+import { seen } from '../features/seen';
 import { summaryBar } from '../features/summary-bar';
 import { TopicEngine } from '../features/topics/topic-engine';
 import { followTopicsAndPrefs } from '../features/topics/topic-feed';
@@ -21,7 +22,7 @@ import type { LibraryActions } from './paper-requests';
 import { throttle } from './schedule';
 
 /** The features started on every papers page, besides the decorator's own cards, hooks and topics. */
-const FEATURES: readonly Feature[] = [summaryBar, keyboard, noCardsNotice, pageReport, displaySettings];
+const FEATURES: readonly Feature[] = [summaryBar, keyboard, noCardsNotice, pageReport, displaySettings, seen];
 
 const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));
 

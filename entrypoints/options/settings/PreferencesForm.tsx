@@ -4,6 +4,25 @@ import { sendToBackground } from '../../../utils/messaging/client';
 import type { TopicsList } from '../../../utils/messaging/protocol';
 import { prefsItem, readPrefs, type Prefs } from '../../../utils/storage/prefs';
 import { Notice } from '../../../components/common/Notice';
+import { browser } from 'wxt/browser';
+import type { DigestEvery } from '../../../utils/digest/schedule';
+
+const DIGEST_EVERY: Array<{ value: DigestEvery; label: string }> = [
+  { value: 'off', label: 'Never' },
+  { value: '1h', label: 'Every hour' },
+  { value: '3h', label: 'Every 3 hours' },
+  { value: '6h', label: 'Every 6 hours' },
+  { value: 'daily', label: 'Once a day' },
+];
+
+/** Notifications are an optional permission, asked for when the reader turns them on (a click is needed for it). */
+async function allowNotifications(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
 
 type Choice<K extends keyof Prefs> = { value: Prefs[K]; label: string; hint: string };
 
@@ -122,6 +141,42 @@ export function PreferencesForm({ topics, onTopicsChanged }: { topics: TopicsLis
             {storage.reason}
           </Notice>
         )}
+      </fieldset>
+      <fieldset class="set-group">
+        <legend>New papers for your topics</legend>
+        <div class="set-choice">
+          <label for="pref-digestEvery">Check the Daily Papers</label>{' '}
+          <select
+            id="pref-digestEvery"
+            value={prefs.digestEvery}
+            aria-describedby="pref-digestEvery-hint"
+            onChange={(e) => void change({ digestEvery: (e.currentTarget as HTMLSelectElement).value as DigestEvery })}
+          >
+            {DIGEST_EVERY.map((c) => (
+              <option key={c.value} value={c.value}>{c.label}</option>
+            ))}
+          </select>
+          <span id="pref-digestEvery-hint" class="ps-hint"> — and when the browser starts; the toolbar button counts the new papers matching your topics</span>
+        </div>
+        <div class="set-choice">
+          <input
+            type="checkbox"
+            id="pref-digestNotify"
+            checked={prefs.digestNotify}
+            aria-describedby="pref-digestNotify-hint"
+            onChange={(e) => {
+              const box = e.currentTarget as HTMLInputElement;
+              if (!box.checked) return void change({ digestNotify: false });
+              void allowNotifications().then((granted) => {
+                if (granted) return change({ digestNotify: true });
+                box.checked = false;
+                setStatus({ kind: 'error', text: 'Notifications were not allowed, so they stay off.' });
+              });
+            }}
+          />
+          <label for="pref-digestNotify">Notify me</label>
+          <span id="pref-digestNotify-hint" class="ps-hint"> — at most once a day, when a check finds new papers for your topics (asks for the notifications permission)</span>
+        </div>
       </fieldset>
       <div class="set-status">{status && <Notice kind={status.kind}>{status.text}</Notice>}</div>
     </section>

@@ -17,6 +17,8 @@ const DEFAULTS: Prefs = {
   highlightStyle: 'accent',
   hideStyle: 'placeholder',
   topicSync: true,
+  digestEvery: '3h',
+  digestNotify: false,
 };
 
 describe('prefs', () => {

@@ -173,6 +173,8 @@ describe('prefs/set', () => {
       highlightStyle: 'accent',
       hideStyle: 'remove',
       topicSync: true,
+      digestEvery: '3h',
+      digestNotify: false,
     });
     expect(await readPrefs()).toMatchObject({ precedence: 'mute-wins', hideStyle: 'remove' });
     expect(value(await set({}))).toMatchObject({ precedence: 'mute-wins' });

@@ -20,6 +20,7 @@ export class SummaryBarHost {
       total: counts.found,
       matched: counts.matched,
       hidden: counts.hidden,
+      fresh: counts.fresh,
       view: { ...this.decorator.view },
       onToggle: (key) => this.decorator.setView({ [key]: !this.decorator.view[key] }),
     });

@@ -10,6 +10,8 @@ export interface SummaryBarProps {
   total: number;
   matched: number;
   hidden: number;
+  /** Cards not seen before this visit (0: nothing said, no "Only new"). */
+  fresh: number;
   view: ViewToggles;
   onToggle(key: keyof ViewToggles): void;
 }
@@ -20,6 +22,7 @@ const TOGGLES: Array<[keyof ViewToggles, string]> = [
   ['showHidden', 'Show hidden'],
   ['topicsFirst', 'My topics first'],
   ['onlyMatches', 'Only matches'],
+  ['onlyNew', 'Only new'],
 ];
 
 export class SummaryBarView {
@@ -41,14 +44,17 @@ export class SummaryBarView {
 
   update(p: SummaryBarProps): void {
     this.props = p;
-    const text = `${n(p.total, 'paper', 'papers')} · ${n(p.matched, 'matches your topics', 'match your topics')} · ${p.hidden} hidden`;
+    let text = `${n(p.total, 'paper', 'papers')} · ${n(p.matched, 'matches your topics', 'match your topics')} · ${p.hidden} hidden`;
+    if (p.fresh > 0) text += ` · ${p.fresh} new since your last visit`;
     if (this.counts.textContent !== text) this.counts.textContent = text;
     // A toggle that can change nothing is disabled, unless it is on (so it can always be turned off).
-    const nothingFor = { showHidden: p.hidden === 0, topicsFirst: p.matched === 0, onlyMatches: p.matched === 0 };
+    const nothingFor = { showHidden: p.hidden === 0, topicsFirst: p.matched === 0, onlyMatches: p.matched === 0, onlyNew: p.fresh === 0 };
     for (const [key, b] of this.buttons) {
       const on = p.view[key];
       b.setAttribute('aria-pressed', on ? 'true' : 'false');
       b.disabled = nothingFor[key] && !on;
     }
+    // "Only new" only on a visit with new cards (the first visit ever has none).
+    this.buttons.get('onlyNew')!.hidden = p.fresh === 0 && !p.view.onlyNew;
   }
 }

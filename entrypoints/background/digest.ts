@@ -15,6 +15,7 @@ import type { BackgroundRequest, DigestView } from '../../utils/messaging/protoc
 import { hiddenIds, savedIds } from '../../utils/storage/library-db';
 import { readPrefs, type Prefs } from '../../utils/storage/prefs';
 import { listTopics } from '../../utils/storage/topic-store';
+import type { Topic } from '../../utils/topics';
 import { reasonOf } from './error-reason';
 import { seenIds } from './seen-state';
 
@@ -63,8 +64,35 @@ async function newForYou(state?: DigestState): Promise<NewPaper[]> {
     savedIds(),
     hiddenIds(),
   ]);
-  const matched = matchDigest(digest.papers, topics, prefs.precedence);
+  const matched = matchedMemo(digest, topics, prefs.precedence);
   return unseenOnly(matched, { seen, saved: new Set(saved), hidden: new Set(hidden) });
+}
+
+/**
+ * The last match, kept while the papers, topics and precedence are the same: a save, a hide or a seen card changes
+ * only which matched papers count, and matching 500 papers again after each of them held the write queue up.
+ */
+let memo: { key: string; matched: ReturnType<typeof matchDigest> } | null = null;
+function matchedMemo(digest: DigestState, topics: Topic[], precedence: Prefs['precedence']): ReturnType<typeof matchDigest> {
+  const key = JSON.stringify([digest.lastCheck, digest.papers.length, digest.papers[0]?.id, topics, precedence]);
+  if (memo?.key !== key) memo = { key, matched: matchDigest(digest.papers, topics, precedence) };
+  return memo.matched;
+}
+
+/** Bursts of changes (a reader saving ten cards, three tabs at once) are counted once, this long after the first. */
+const BADGE_DELAY_MS = 250;
+let badgeDue = false;
+
+/** Counts the badge again soon, in the write queue: once for all the changes until it runs. */
+export function scheduleBadge(queue: (job: () => Promise<unknown>) => Promise<unknown>): void {
+  if (badgeDue) return;
+  badgeDue = true;
+  setTimeout(() => {
+    void queue(() => {
+      badgeDue = false; // a change from now on needs another count
+      return refreshBadge();
+    }).catch((e) => console.warn('[PaperSift] could not count the new papers:', e));
+  }, BADGE_DELAY_MS);
 }
 
 const action = () => browser.action ?? browser.browserAction;

@@ -24,7 +24,7 @@ import { listTopicsWithStatus, removeTopic, saveTopic, setPrefs, storePagePapers
 import { validateRequest } from './validate-request';
 import { readWorkerSource } from './worker-source';
 import { createWriteQueue } from './write-queue';
-import { changesBadge, digestView, ensureSchedule, refreshBadge, runCheck } from './digest';
+import { changesBadge, digestView, ensureSchedule, runCheck, scheduleBadge } from './digest';
 import { markSeen, replaceSeen, visitPage } from './seen-state';
 
 type Type = BackgroundRequest['type'];
@@ -205,7 +205,7 @@ export async function handleRequest(msg: unknown): Promise<Reply<BackgroundRespo
     // Next in the queue, after the reply: pages that start later read which papers are hidden without asking us.
     // (A request that failed changed nothing: writes that fail half-way are rolled back.)
     if (changesReadyState(req.type)) void queue(refreshReadyState).catch((e) => console.warn('[PaperSift] could not keep the page state ready:', reasonOf(e)));
-    if (changesBadge(req.type)) void queue(refreshBadge).catch((e) => console.warn('[PaperSift] could not count the new papers:', reasonOf(e)));
+    if (changesBadge(req.type)) scheduleBadge(queue);
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: `Could not ${handler.what(req)}: ${reasonOf(e)}` };

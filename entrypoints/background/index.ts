@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerTopicMenus } from './context-menu';
-import { refreshBadge, registerDigest } from './digest';
+import { registerDigest, scheduleBadge } from './digest';
 import { handleRequest, runInWriteQueue } from './handlers';
 import { refreshReadyState, storageChangesReadyState } from './ready-state';
 import { isBackgroundMessage } from './validate-request';
@@ -25,7 +25,7 @@ export default defineBackground(() => {
     if (storageChangesReadyState(Object.keys(changes))) {
       prepare();
       // Topics or prefs changed (maybe on another device, through sync): the badge counts with them.
-      void runInWriteQueue(refreshBadge).catch((e) => console.warn('[PaperSift] could not count the new papers:', e));
+      scheduleBadge(runInWriteQueue);
     }
   });
 });

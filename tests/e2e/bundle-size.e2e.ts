@@ -10,8 +10,11 @@ import { COMPILE_HINT } from '../../scripts/build/compile-hints';
 import { EXT_DIR, ROOT } from '../../scripts/lib/paths';
 
 const CONTENT_SCRIPT = join(EXT_DIR, 'content-scripts', 'content.js');
-/** 40 KB gzipped, counted as 40,000 bytes (the stricter reading of "KB"). */
-const BUDGET_GZIP_BYTES = 40_000;
+/**
+ * 42 KB gzipped, counted as 42,000 bytes (the stricter reading of "KB"). It was 40 KB until the seen marks and the
+ * "Only new" filter came (41.0 KB): the budget grows only with a feature on the page.
+ */
+const BUDGET_GZIP_BYTES = 42_000;
 
 describe('bundle budget', () => {
   it(`keeps the built content script within ${BUDGET_GZIP_BYTES.toLocaleString('en')} bytes gzipped`, () => {

@@ -2,7 +2,7 @@
  * The built manifests ask for no more than PaperSift needs, and the Firefox build passes Mozilla's linter.
  *
  * - Chromium (.output/chrome-mv3, built by `npm run test:e2e` before the e2e files run): permissions exactly
- *   `storage` + `contextMenus`, host access only to https://huggingface.co/*, no CSP override, no `tabs`,
+ *   `storage` + `contextMenus` + `alarms` (`notifications` optional), host access only to https://huggingface.co/*, no CSP override, no `tabs`,
  *   no `<all_urls>`.
  * - Firefox: built here (`npx wxt build -b firefox`, a few seconds), then `web-ext lint` (offline) must report
  *   0 errors; warnings are printed, not failed on. The add-on id Firefox needs is in the manifest.
@@ -55,7 +55,8 @@ function expectNoBroadAccess(manifest: Manifest): void {
   for (const key of ['permissions', 'optional_permissions', 'host_permissions', 'optional_host_permissions'] as const) {
     expect(manifest[key] ?? [], key).not.toContain('tabs');
   }
-  expect(manifest.optional_permissions ?? []).toEqual([]);
+  // The digest's notification is asked for only when the reader turns it on.
+  expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
   expect(manifest.optional_host_permissions ?? []).toEqual([]);
   for (const script of manifest.content_scripts ?? []) {
     for (const match of script.matches) expect(match, 'content script match').toMatch(/^https:\/\/huggingface\.co\/papers/);
@@ -63,11 +64,11 @@ function expectNoBroadAccess(manifest: Manifest): void {
 }
 
 describe('Chromium manifest (.output/chrome-mv3)', () => {
-  it('asks for storage + contextMenus and huggingface.co only', () => {
+  it('asks for storage + contextMenus + alarms and huggingface.co only', () => {
     expect(existsSync(join(EXT_DIR, 'manifest.json')), 'run `npx wxt build` first').toBe(true);
     const manifest = readManifest(EXT_DIR);
     expect(manifest.manifest_version).toBe(3);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['contextMenus', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', 'storage']);
     expect(manifest.host_permissions).toEqual([HOST]);
     expectNoBroadAccess(manifest);
   });
@@ -91,7 +92,7 @@ describe('Firefox build (.output/firefox-mv2)', () => {
     const id = manifest.browser_specific_settings?.gecko?.id;
     expect(typeof id === 'string' && id.length > 0, 'browser_specific_settings.gecko.id').toBe(true);
     // MV2 lists host access among the permissions.
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['contextMenus', HOST, 'storage'].sort());
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'contextMenus', HOST, 'storage'].sort());
     expectNoBroadAccess(manifest);
   });
 

@@ -15,11 +15,15 @@ import { decorationSnapshot, type DecorationSnapshot } from '../../scripts/lib/d
 import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
 import { launchPaperSiftFirefox, type PaperSiftFirefox } from '../../scripts/lib/firefox';
 import { paletteHighlightName } from '../../entrypoints/content/features/topics/topic-highlights';
+import { appendCards, monthCards, switchPeriodInPage } from '../../scripts/lib/page-sim';
 import { compileTopics } from '../../utils/topics';
 import type { Topic } from '../../utils/topics';
 
 const daily = listedPapers(fixtureHtml('daily'));
 const SETTLE_MS = 10_000;
+
+/** page-sim.ts only calls `page.evaluate(fn, arg)`, the same in both drivers. */
+const pw = (page: Page) => page as unknown as PwPage;
 
 /** The decoration snapshot of scripts/lib/decoration.ts (it only calls `page.evaluate`, which both drivers have). */
 const snapshot = (page: Page): Promise<DecorationSnapshot> => decorationSnapshot(page as unknown as PwPage);
@@ -158,5 +162,38 @@ describe('Firefox: PaperSift on the papers pages', () => {
     }
     await page.close();
     await ctl.close();
+  });
+  it('lazy loading and the in-page period switch: new cards decorated once, old ones gone', async () => {
+    const page = await ff.open('daily');
+    await waitForDecoration(page, daily.length);
+    const extra = monthCards(0, 5);
+    await appendCards(pw(page), extra);
+    await waitForDecoration(page, daily.length + 5);
+    let snap = await snapshot(page);
+    expect(snap.cards.map((c) => c.id)).toEqual([...daily.map((p) => p.id), ...extra.map((c) => c.id)]);
+    expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
+
+    const monthly = monthCards(100, 30);
+    await switchPeriodInPage(pw(page), 'https://huggingface.co/papers/month/2026-11', monthly, { listFirst: false });
+    await waitForDecoration(page, monthly.length);
+    snap = await snapshot(page);
+    expect(snap.cards.map((c) => c.id)).toEqual(monthly.map((c) => c.id));
+    expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
+    expect(snap.strayHosts).toBe(0);
+    await page.close();
+  });
+
+  it('a papers page with no cards says so', async () => {
+    const url = 'https://huggingface.co/papers/date/2026-11-28';
+    ff.site.servePage(url, fixtureHtml('daily').replace(/<article[\s\S]*?<\/article>/g, ''));
+    const page = await ff.open(url);
+    await until(() => page.evaluate(() => document.documentElement.getAttribute('data-papersift-cards')), (v) => v === '0', 'card count 0');
+    const notice = await until(
+      () => page.evaluate(() => document.querySelector('[data-papersift-ui="notice"]')?.shadowRoot?.textContent ?? ''),
+      (t) => t.length > 0,
+      'notice',
+    );
+    expect(notice).toMatch(/found no papers on this page/i);
+    await page.close();
   });
 });

@@ -196,4 +196,24 @@ describe('Firefox: PaperSift on the papers pages', () => {
     expect(notice).toMatch(/found no papers on this page/i);
     await page.close();
   });
+  it('library page (options.html): saved papers listed newest first, with their titles', async () => {
+    const [older, newer] = [daily[3]!, daily[4]!];
+    const page = await ff.open('daily');
+    await waitForDecoration(page, daily.length);
+    for (const p of [older, newer]) {
+      await clickCardButton(page, p.id, /Save/);
+      await until(() => attr(page, p.id, 'data-papersift-saved'), (v) => v !== null, `saved ${p.id}`);
+    }
+    const lib = await ff.openExtensionPage('options.html#library', '.lib-row');
+    const rows = await until(
+      () => lib.evaluate(() => [...document.querySelectorAll('.lib-row')].map((r) => [r.getAttribute('data-paper-id'), r.querySelector('.lib-title')?.textContent?.trim()])),
+      (r) => r.some(([id]) => id === newer.id) && r.some(([id]) => id === older.id),
+      'library rows',
+    );
+    const ids = rows.map(([id]) => id);
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    expect(rows.find(([id]) => id === newer.id)![1]).toBe(newer.title);
+    await lib.close();
+    await page.close();
+  });
 });

@@ -28,12 +28,8 @@ export const ADDON_ID = 'papersift@papersift.dev';
 /** Pinned with `extensions.webextensions.uuids` so the extension's pages have a known moz-extension:// origin. */
 export const ADDON_UUID = '7a1f6c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 
-export interface FirefoxOptions {
-  colorScheme?: 'light' | 'dark';
-}
-
 /** Launches headless Firefox (a fresh profile) with the Firefox build installed and the offline site routed. */
-export async function launchPaperSiftFirefox(options: FirefoxOptions = {}): Promise<PaperSiftFirefox> {
+export async function launchPaperSiftFirefox(): Promise<PaperSiftFirefox> {
   if (!existsSync(firefoxPath())) throw new Error(`Firefox not found at ${firefoxPath()}: apt-get install -y firefox-esr (or set PAPERSIFT_FIREFOX).`);
   if (!existsSync(join(FIREFOX_EXT_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXT_DIR}: run \`npm run build:firefox\`.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'papersift-firefox-'));
@@ -51,9 +47,6 @@ export async function launchPaperSiftFirefox(options: FirefoxOptions = {}): Prom
       // Content-script console on stdout with PAPERSIFT_FIREFOX_DUMPIO=1.
       'devtools.console.stdout.content': true,
       'devtools.console.stdout.chrome': true,
-      // Dark mode: Firefox's own setting for what pages see as prefers-color-scheme (0 dark, 1 light).
-      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
-      'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
     },
   });
   const id = await browser.installExtension(FIREFOX_EXT_DIR);
@@ -124,8 +117,16 @@ export class PaperSiftFirefox {
   async openExtensionPage(path: string, ready: string): Promise<Page> {
     const page = await this.newPage();
     void page.goto(`${this.extensionOrigin}/${path}`).catch(() => undefined);
-    await page.waitForFunction((sel) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), { timeout: 15_000, polling: 50 }, ready);
-    return page;
+    // Polled by hand: while the navigation commits, an evaluation can land in the dying about:blank realm and throw.
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const ok = await page
+        .evaluate((sel) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), ready)
+        .catch(() => false);
+      if (ok) return page;
+      if (Date.now() > end) throw new Error(`${path}: no ${ready} within 15 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   async closePages(): Promise<void> {

@@ -6,7 +6,9 @@
  * Not covered here, and why: stopping/starting the background (Chromium's CDP ServiceWorker domain; Firefox MV2
  * has a persistent background page and BiDi has no control over it), the per-frame no-flash probe and the
  * 1,000-card month page (Chromium-only timing checks), the popup opened for a given tab (needs `tabs.query` from
- * the background, which BiDi cannot evaluate in).
+ * the background, which BiDi cannot evaluate in), the dark system theme (Playwright's emulateMedia; here only HF's
+ * `dark` class is toggled), keyboard triage, backup/restore and exports (downloads), which are Chromium files only
+ * so far.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +216,27 @@ describe('Firefox: PaperSift on the papers pages', () => {
     expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
     expect(rows.find(([id]) => id === newer.id)![1]).toBe(newer.title);
     await lib.close();
+    await page.close();
+  });
+  it('dark mode: the controls follow the dark class HF toggles on <html>', async () => {
+    const page = await ff.open('daily');
+    await waitForDecoration(page, daily.length);
+    const id = daily[0]!.id;
+    const saveStyle = () =>
+      page.evaluate((id) => {
+        const host = document.querySelector(`[data-papersift-id="${id}"] [data-papersift-ui]`);
+        const b = [...(host?.shadowRoot?.querySelectorAll('button') ?? [])].find((x) => /Save/.test(x.getAttribute('aria-label') ?? x.textContent ?? ''));
+        if (!b) return 'no button';
+        const s = getComputedStyle(b);
+        return `${s.backgroundColor} / ${s.color}`;
+      }, id);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+    const light = await saveStyle();
+    expect(light).not.toBe('no button');
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    await until(saveStyle, (s) => s !== light, 'dark controls');
+    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+    await until(saveStyle, (s) => s === light, 'light again');
     await page.close();
   });
 });

@@ -23,6 +23,8 @@ export default defineConfig({
           browser_specific_settings: {
             // PaperSift keeps everything in the browser and sends nothing anywhere.
             gecko: { id: 'papersift@papersift.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android knows data_collection_permissions from 142 (web-ext lint warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

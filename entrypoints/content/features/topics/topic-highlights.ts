@@ -18,7 +18,8 @@ export function paletteHighlightName(colour: string): string | null {
   return i < 0 ? null : `papersift-c${i}`;
 }
 
-const OUR_HIGHLIGHT_RE = /^papersift-(c|topic-)\d+$/;
+/** Every palette highlight name, so a later script instance can remove an earlier one's (see `clearAll`). */
+const PALETTE_NAMES = TOPIC_PALETTE.map((_, i) => `papersift-c${i}`);
 
 /** `text` as a double-quoted CSS string. */
 export function cssString(text: string): string {
@@ -36,6 +37,8 @@ export class TopicHighlights {
   private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
   private readonly byTopic = new Map<string, Highlight>();
   private readonly rangesOf = new Map<object, Array<[string, AbstractRange]>>();
+  /** The highlight names this instance registered. */
+  private readonly names = new Set<string>();
   private style: HTMLStyleElement | null = null;
 
   setTopics(topics: Topic[]): void {
@@ -60,6 +63,7 @@ export class TopicHighlights {
         highlight = new Highlight();
         CSS.highlights.set(name, highlight);
       }
+      this.names.add(name);
       this.byTopic.set(topic.id, highlight);
       // As hooks.css does for the palette: 30% tint behind the text plus an underline in the full colour.
       if (!palette) rules.push(`::highlight(${name}) { background-color: ${topic.colour}4d; text-decoration: underline 2px ${topic.colour}; }`);
@@ -101,9 +105,16 @@ export class TopicHighlights {
     this.style = null;
   }
 
+  /**
+   * Removes our highlights by name, never by iterating `CSS.highlights`: in a Firefox content script the registry is
+   * an Xray wrapper, and iterating it (for…of, keys(), forEach) throws "Xray wrapping of iterators not supported",
+   * which stopped every topic from applying. get/set/has/delete work in both engines. The palette names are
+   * deleted too, so highlights left by an earlier instance of the script (an extension update) go as well.
+   */
   private clearAll(): void {
     if (!this.supported) return;
-    for (const [name] of CSS.highlights ?? []) if (OUR_HIGHLIGHT_RE.test(String(name))) CSS.highlights.delete(name);
+    for (const name of new Set([...this.names, ...PALETTE_NAMES])) CSS.highlights.delete(name);
+    this.names.clear();
     this.byTopic.clear();
     this.rangesOf.clear();
   }

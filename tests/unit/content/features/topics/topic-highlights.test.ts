@@ -104,4 +104,38 @@ describe('word marks', () => {
     expect(registry.size).toBe(0);
     h.destroy();
   });
+  it('never iterates CSS.highlights (Firefox content scripts throw on it): topics apply and are replaced', () => {
+    // Firefox's Xray wrapper: get/set/has/delete/size work, every kind of iteration throws.
+    const inner = new Map<string, Set<unknown>>();
+    const xray = () => {
+      throw new Error('Xray wrapping of iterators not supported');
+    };
+    const registry = {
+      get: (k: string) => inner.get(k),
+      set: (k: string, v: Set<unknown>) => inner.set(k, v),
+      has: (k: string) => inner.has(k),
+      delete: (k: string) => inner.delete(k),
+      get size() {
+        return inner.size;
+      },
+      [Symbol.iterator]: xray,
+      keys: xray,
+      entries: xray,
+      forEach: xray,
+    };
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', class extends Set<unknown> {});
+    const h = new TopicHighlights();
+    h.setTopics([topic('a', 'A', TOPIC_PALETTE[0]!), topic('b', 'B', '#123456')]);
+    expect([...inner.keys()].sort()).toEqual(['papersift-c0', 'papersift-topic-1']);
+    h.setTopics([topic('d', 'D', TOPIC_PALETTE[2]!)]);
+    expect([...inner.keys()]).toEqual(['papersift-c2']);
+    // A highlight left by an earlier instance of the script (an extension update) goes too.
+    inner.set('papersift-c5', new Set());
+    const next = new TopicHighlights();
+    next.setTopics([]);
+    expect(inner.size).toBe(0);
+    h.destroy();
+    next.destroy();
+  });
 });

@@ -1,0 +1,141 @@
+/// <reference types="node" />
+/**
+ * Firefox with PaperSift, for the Firefox leg of the e2e suite (`npm run test:e2e:firefox`). The one place with
+ * Firefox-specific driving; the fake huggingface.co is the same `FixtureSite` the Chromium harness uses.
+ *
+ * Driver: puppeteer-core over WebDriver BiDi. playwright-core 1.65's BiDi Firefox (`channel: 'moz-firefox'`) was
+ * tried first and fails on Debian's firefox-esr 153 at launch: it sends `emulation.setMediaFeaturesOverride`, which
+ * that Firefox does not know ("unknown command"). puppeteer-core installs the build as a temporary add-on
+ * (`browser.installExtension`), as about:debugging does.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Route } from 'playwright-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { FixtureSite } from './browser';
+import { PAGES, type PageName } from './fixtures';
+import { ROOT } from './paths';
+
+export const FIREFOX_EXT_DIR = process.env.PAPERSIFT_FIREFOX_EXT_DIR || join(ROOT, '.output', 'firefox-mv2');
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+/** $PAPERSIFT_FIREFOX, else Debian's firefox-esr, else /usr/bin/firefox. */
+export function firefoxPath(): string {
+  return process.env.PAPERSIFT_FIREFOX || FIREFOX_CANDIDATES.find((p) => existsSync(p)) || FIREFOX_CANDIDATES[0]!;
+}
+/** The add-on id of the Firefox build (wxt.config.ts, browser_specific_settings.gecko.id). */
+export const ADDON_ID = 'papersift@papersift.dev';
+/** Pinned with `extensions.webextensions.uuids` so the extension's pages have a known moz-extension:// origin. */
+export const ADDON_UUID = '7a1f6c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+
+/** Launches headless Firefox (a fresh profile) with the Firefox build installed and the offline site routed. */
+export async function launchPaperSiftFirefox(): Promise<PaperSiftFirefox> {
+  if (!existsSync(firefoxPath())) throw new Error(`Firefox not found at ${firefoxPath()}: apt-get install -y firefox-esr (or set PAPERSIFT_FIREFOX).`);
+  if (!existsSync(join(FIREFOX_EXT_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXT_DIR}: run \`npm run build:firefox\`.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'papersift-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    protocol: 'webDriverBiDi',
+    userDataDir,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1400, height: 900 },
+    dumpio: !!process.env.PAPERSIFT_FIREFOX_DUMPIO,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      // Content-script console on stdout with PAPERSIFT_FIREFOX_DUMPIO=1.
+      'devtools.console.stdout.content': true,
+      'devtools.console.stdout.chrome': true,
+    },
+  });
+  const id = await browser.installExtension(FIREFOX_EXT_DIR);
+  if (id !== ADDON_ID) throw new Error(`installed add-on id ${id}, expected ${ADDON_ID}`);
+  return new PaperSiftFirefox(browser, new FixtureSite(), userDataDir);
+}
+
+/** The piece of Playwright's Route that `FixtureSite.handle` uses, made from a puppeteer request. */
+function asRoute(req: HTTPRequest): Route {
+  const route = {
+    request: () => ({ url: () => req.url(), resourceType: () => req.resourceType() }),
+    fulfill: (r: { status: number; contentType: string; body: string | Buffer; headers?: Record<string, string> }) =>
+      req.respond({ status: r.status, contentType: r.contentType, body: r.body, headers: r.headers }),
+    abort: () => req.abort('blockedbyclient'),
+  };
+  return route as unknown as Route;
+}
+
+export class PaperSiftFirefox {
+  readonly extensionOrigin = `moz-extension://${ADDON_UUID}`;
+  private readonly pages = new Set<Page>();
+
+  constructor(
+    readonly browser: Browser,
+    readonly site: FixtureSite,
+    private readonly userDataDir: string,
+  ) {}
+
+  /** A new tab with every http(s) request answered from the fixtures (unanswered requests make `goto` hang). */
+  async newPage(): Promise<Page> {
+    const page = await this.browser.newPage();
+    this.pages.add(page);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      if (req.isInterceptResolutionHandled()) return;
+      if (!/^https?:/.test(req.url())) return void req.continue().catch(() => undefined);
+      void this.site.handle(asRoute(req)).catch(() => undefined);
+    });
+    return page;
+  }
+
+  /** Opens a fixture (by name) or any routed URL in a new tab, waiting for its load event. */
+  async open(target: PageName | string): Promise<Page> {
+    const url = target in PAGES ? PAGES[target as PageName].url : target;
+    const page = await this.newPage();
+    await this.load(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
+    return page;
+  }
+
+  /** Reloads a tab, waiting as `open` does. */
+  async reload(page: Page): Promise<void> {
+    await this.load(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
+  }
+
+  /**
+   * Waits for the DOM only. With interception on, the fixture pages never reach `load` in firefox-esr 153 over
+   * BiDi (readyState stays "interactive"; every http(s) request seen is answered; not yet found which one is
+   * pending), so tests wait on PaperSift's own hooks instead.
+   */
+  private async load(page: Page, navigate: () => Promise<unknown>): Promise<void> {
+    await navigate();
+  }
+
+  /**
+   * Opens an extension page (`options.html`, `popup.html?tab=…`). Over BiDi the navigation to a moz-extension://
+   * URL never reports that it finished, so it is started without waiting and the page's own state is awaited.
+   */
+  async openExtensionPage(path: string, ready: string): Promise<Page> {
+    const page = await this.newPage();
+    void page.goto(`${this.extensionOrigin}/${path}`).catch(() => undefined);
+    // Polled by hand: while the navigation commits, an evaluation can land in the dying about:blank realm and throw.
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const ok = await page
+        .evaluate((sel) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), ready)
+        .catch(() => false);
+      if (ok) return page;
+      if (Date.now() > end) throw new Error(`${path}: no ${ready} within 15 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async closePages(): Promise<void> {
+    await Promise.all([...this.pages].map((p) => p.close().catch(() => undefined)));
+    this.pages.clear();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}

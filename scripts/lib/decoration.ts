@@ -2,7 +2,7 @@
  * Reading PaperSift's public hooks from a page: `<html data-papersift-cards="N">`, `data-papersift-id` on each card
  * root, one `[data-papersift-ui]` host per card. Shared by the e2e tests, the demo and the bench.
  */
-import type { Page } from 'playwright-core';
+import { pollInPage, type PageEvaluator } from './page-evaluator';
 
 export interface DecorationSnapshot {
   cardsAttr: string | null;
@@ -14,7 +14,7 @@ export interface DecorationSnapshot {
   pageHosts: string[];
 }
 
-export async function decorationSnapshot(page: Page): Promise<DecorationSnapshot> {
+export async function decorationSnapshot(page: PageEvaluator): Promise<DecorationSnapshot> {
   return page.evaluate(() => {
     const roots = [...document.querySelectorAll<HTMLElement>('[data-papersift-id]')];
     const hosts = [...document.querySelectorAll('[data-papersift-ui]')];
@@ -28,16 +28,17 @@ export async function decorationSnapshot(page: Page): Promise<DecorationSnapshot
       strayHosts: hosts.filter((h) => /^\d{4}\.\d{4,5}$/.test(h.getAttribute('data-papersift-ui') ?? '') && !h.closest('[data-papersift-id]')).length,
       pageHosts: hosts.filter((h) => !h.closest('[data-papersift-id]') && !/^\d{4}\.\d{4,5}$/.test(h.getAttribute('data-papersift-ui') ?? '')).map((h) => h.getAttribute('data-papersift-ui') ?? ''),
     };
-  });
+  }, undefined);
 }
 
 /**
  * Waits until the page reports `n` cards and each of the `n` card roots holds its control (controls may be mounted
  * in slices after the pass that found the cards). Throws with what was there instead.
  */
-export async function waitForDecoration(page: Page, n: number, timeout = 10_000): Promise<void> {
+export async function waitForDecoration(page: PageEvaluator, n: number, timeout = 10_000): Promise<void> {
   try {
-    await page.waitForFunction(
+    await pollInPage(
+      page,
       (n) => {
         if (document.documentElement.getAttribute('data-papersift-cards') !== String(n)) return false;
         const roots = document.querySelectorAll('[data-papersift-id]');
@@ -46,7 +47,7 @@ export async function waitForDecoration(page: Page, n: number, timeout = 10_000)
         return true;
       },
       n,
-      { timeout, polling: 50 },
+      timeout,
     );
   } catch (e) {
     const snap = await decorationSnapshot(page).catch(() => null);

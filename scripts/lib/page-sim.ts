@@ -6,7 +6,7 @@
  *
  * Cards are built from pristine fixture HTML (never cloned from the live page, which carries our decorations).
  */
-import type { Page } from 'playwright-core';
+import type { PageEvaluator } from './page-evaluator';
 import { cardHtmlList, fixtureHtml, listedPapers } from './fixtures';
 import { ensureMonthFixture } from './month-fixture';
 
@@ -36,7 +36,7 @@ export function fixtureCards(name: 'daily' | 'trending' | 'search'): SimCard[] {
  * Lazy loading: appends cards after the last card of the grid (before the Previous/Next block, as Svelte's each-block
  * would), in one DOM task.
  */
-export async function appendCards(page: Page, cards: SimCard[]): Promise<void> {
+export async function appendCards(page: PageEvaluator, cards: SimCard[]): Promise<void> {
   await page.evaluate((htmls) => {
     const last = [...document.querySelectorAll('article')].at(-1);
     if (!last?.parentElement) throw new Error('no card grid on this page');
@@ -56,7 +56,7 @@ export async function appendCards(page: Page, cards: SimCard[]): Promise<void> {
  * fetches the new period's data; `listFirst` does the opposite.
  */
 export async function switchPeriodInPage(
-  page: Page,
+  page: PageEvaluator,
   url: string,
   cards: SimCard[],
   options: { listFirst?: boolean; delayMs?: number } = {},
@@ -84,7 +84,7 @@ export async function switchPeriodInPage(
 }
 
 /** Svelte updating a card's contents: our host inside it is dropped (Svelte removes nodes it did not create). */
-export async function removeUiHost(page: Page, id: string): Promise<void> {
+export async function removeUiHost(page: PageEvaluator, id: string): Promise<void> {
   await page.evaluate((id) => {
     const card = document.querySelector(`[data-papersift-id="${CSS.escape(id)}"]`);
     if (!card) throw new Error(`no decorated card ${id}`);
@@ -93,7 +93,7 @@ export async function removeUiHost(page: Page, id: string): Promise<void> {
 }
 
 /** Svelte re-creating a card (keyed each-block with a new item): the card element is replaced by a pristine copy. */
-export async function replaceCardElement(page: Page, id: string, pristineHtml: string): Promise<void> {
+export async function replaceCardElement(page: PageEvaluator, id: string, pristineHtml: string): Promise<void> {
   await page.evaluate(
     ({ id, html }) => {
       const card = document.querySelector(`[data-papersift-id="${CSS.escape(id)}"]`);

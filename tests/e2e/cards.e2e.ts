@@ -1,10 +1,10 @@
-/** Card detection on every kind of papers page: count, ids in page order, exactly one control per card. */
+/** Card detection on every kind of papers page: count, ids in page order, exactly one control per card. Both browsers. */
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
-import { cardById, decorationSnapshot, hideButton, saveButton, uiText, useBrowser, waitForDecoration } from './support';
+import { cardById, decorationSnapshot, eventually, useE2EBrowser, waitForDecoration } from './harness';
 
 describe('cards found on the papers pages', () => {
-  const browser = useBrowser();
+  const browser = useE2EBrowser();
 
   for (const name of ['daily', 'trending', 'search'] as const) {
     it(`${name}: every card decorated once, ids in page order`, async () => {
@@ -21,13 +21,13 @@ describe('cards found on the papers pages', () => {
       expect(snap.cards.map((c) => c.hosts)).toEqual(expected.map(() => 1));
       expect(snap.strayHosts).toBe(0);
       // Besides the card controls, only the summary bar above the list (once; it follows the throttled counts).
-      await expect.poll(async () => (await decorationSnapshot(page)).pageHosts).toEqual(['summary']);
-      expect(await page.locator('article').count()).toBe(expected.length);
+      await eventually(async () => (await decorationSnapshot(page)).pageHosts, (h) => expect(h).toEqual(['summary']));
+      expect(await page.evaluate(() => document.querySelectorAll('article').length, undefined)).toBe(expected.length);
 
       const first = cardById(page, expected[0]!);
-      expect(await saveButton(first).count()).toBe(1);
-      expect(await hideButton(first).count()).toBe(1);
-      expect(await saveButton(first).getAttribute('aria-pressed')).toBe('false');
+      expect(await first.button(/Save/).count()).toBe(1);
+      expect(await first.button(/\bHide\b/).count()).toBe(1);
+      expect(await first.button(/Save/).pressed()).toBe('false');
     });
   }
 
@@ -36,19 +36,18 @@ describe('cards found on the papers pages', () => {
     await waitForDecoration(page, 1);
     const snap = await decorationSnapshot(page);
     expect(snap.cards.map((c) => c.id)).toEqual(['2410.24210']);
-    expect(await page.locator('[data-papersift-ui]').count()).toBe(1);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-papersift-ui]').length, undefined)).toBe(1);
     // The three papers linked from the comments are not cards.
     for (const other of ['2410.02604', '2104.00597', '1801.02475']) {
-      expect(await cardById(page, other).count()).toBe(0);
+      expect(await cardById(page, other).exists()).toBe(false);
     }
     const hostFollowsTitle = await page.evaluate(() => {
       const host = document.querySelector('[data-papersift-ui]');
       const h1 = document.querySelector('h1');
       return !!host && !!h1 && (h1.nextElementSibling === host || h1.contains(host));
-    });
+    }, undefined);
     expect(hostFollowsTitle).toBe(true);
-    const card = cardById(page, '2410.24210');
-    expect(await saveButton(card).count()).toBe(1);
+    expect(await cardById(page, '2410.24210').button(/Save/).count()).toBe(1);
   });
 
   it('cards without a heading: titled by their plain link, or by the thumbnail alt alone', async () => {
@@ -69,10 +68,11 @@ describe('cards found on the papers pages', () => {
     expect(snap.cards.map((c) => c.id)).toEqual(expected.map((p) => p.id));
     expect(snap.cards.every((c) => c.tag === 'article' && c.hosts === 1)).toBe(true);
 
+    const links = await page.evaluate((id) => document.querySelectorAll(`[data-papersift-id="${id}"] a[href="/papers/${id}"]`).length, third.id);
+    expect(links).toBe(1); // the thumbnail alone
     const card = cardById(page, third.id);
-    expect(await card.locator(`a[href="/papers/${third.id}"]`).count()).toBe(1); // the thumbnail alone
-    await hideButton(card).click();
-    await expect.poll(() => uiText(card)).toContain(`Hidden: ${third.title}`);
+    await card.button(/\bHide\b/).click();
+    await eventually(() => card.uiText(), (t) => expect(t).toContain(`Hidden: ${third.title}`));
   });
 
   it('month page: all 1,000 cards decorated once', async () => {

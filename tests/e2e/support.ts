@@ -4,9 +4,10 @@
  * Playwright locators pierce open shadow roots, so `getByRole` finds the buttons inside our hosts.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { launchPaperSift, type LaunchOptions, type PaperSiftBrowser } from '../../scripts/lib/browser';
 import { decorationSnapshot, waitForDecoration } from '../../scripts/lib/decoration';
+import { normaliseLine } from './harness/wait';
 
 export { decorationSnapshot, waitForDecoration };
 
@@ -26,10 +27,7 @@ export function useBrowser(options: LaunchOptions = {}): () => PaperSiftBrowser 
   return () => browser!;
 }
 
-/** How long a change may take to reach another open tab (the product promise: within a second). */
-export const CROSS_TAB_MS = 1_000;
-/** Generous wait for things that have no promised latency (decoration of a page, popup data). */
-export const SETTLE_MS = 10_000;
+export { CROSS_TAB_MS, eventually, normaliseLine, SETTLE_MS } from './harness/wait';
 
 export const cardById = (page: Page, id: string): Locator => page.locator(`[data-papersift-id="${id}"]`);
 export const uiHost = (card: Locator): Locator => card.locator('[data-papersift-ui]');
@@ -42,25 +40,6 @@ export const undoButton = (card: Locator): Locator => card.getByRole('button', {
 export async function uiText(card: Locator): Promise<string> {
   const raw = await uiHost(card).evaluate((h) => h.shadowRoot?.textContent ?? '');
   return normaliseLine(raw);
-}
-
-export const normaliseLine = (s: string) =>
-  s
-    .replace(/\s*·\s*/g, ' · ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Polls `read` until it satisfies `check` (vitest has no auto-retrying locator assertions). */
-export async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, timeout = SETTLE_MS): Promise<void> {
-  await expect.poll(async () => {
-    const v = await read();
-    try {
-      check(v);
-      return true;
-    } catch {
-      return v;
-    }
-  }, { timeout, interval: 50 }).toBe(true);
 }
 
 export const pressed = (button: Locator) => button.getAttribute('aria-pressed');

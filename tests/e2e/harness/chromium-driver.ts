@@ -1,0 +1,68 @@
+/** The Chromium side of the browser switch: Playwright pages of `scripts/lib/browser.ts`'s PaperSiftBrowser. */
+import type { Page } from 'playwright-core';
+import { launchPaperSift, type PaperSiftBrowser } from '../../../scripts/lib/browser';
+import type { PageName } from '../../../scripts/lib/fixtures';
+import type { E2EBrowser, E2EPage } from './e2e-browser';
+import { sendFrom } from './send-message';
+
+/** Wraps a Playwright page. Playwright's `evaluate` takes one argument, as E2EPage's does. */
+export function chromiumPage(page: Page): E2EPage {
+  const elementOf = async <A>(find: (arg: A) => Element | null | undefined, arg: A, what: string) => {
+    const handle = (await page.evaluateHandle(find as (a: unknown) => Element | null, arg)).asElement();
+    if (!handle) throw new Error(`${what}: no element from ${String(find).slice(0, 120)}`);
+    return handle;
+  };
+  return {
+    browserName: 'chromium',
+    url: () => page.url(),
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as (a: unknown) => R | Promise<R>, arg) as Promise<R>,
+    async click(find, arg) {
+      const el = await elementOf(find, arg, 'click');
+      await el.click();
+      await el.dispose();
+    },
+    async focus(find, arg) {
+      const el = await elementOf(find, arg, 'focus');
+      await el.focus();
+      await el.dispose();
+    },
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text, { delay: 20 }),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromiumE2E(): Promise<E2EBrowser> {
+  const b: PaperSiftBrowser = await launchPaperSift();
+  const pages = new WeakMap<E2EPage, Page>();
+  const wrap = (p: Page) => {
+    const e = chromiumPage(p);
+    pages.set(e, p);
+    return e;
+  };
+  let control: Page | undefined;
+  const controlPage = async () => {
+    if (!control || control.isClosed()) {
+      control = await b.context.newPage();
+      await control.goto(`${b.extensionOrigin}/popup.html`);
+    }
+    return control;
+  };
+  return {
+    name: 'chromium',
+    site: b.site,
+    open: async (target: PageName | string) => wrap(await b.open(target)),
+    async openExtensionPage(path, ready) {
+      const page = await b.context.newPage();
+      await page.goto(`${b.extensionOrigin}/${path}`);
+      await page.locator(ready).first().waitFor({ timeout: 15_000 });
+      return wrap(page);
+    },
+    send: async (message) => sendFrom(chromiumPage(await controlPage()), message),
+    tabId: (page) => b.tabId(pages.get(page)!),
+    reset: () => b.resetExtensionState(),
+    closePages: () => b.closePages(),
+    close: () => b.close(),
+  };
+}

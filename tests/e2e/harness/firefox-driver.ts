@@ -1,0 +1,85 @@
+/**
+ * The Firefox side of the browser switch: puppeteer-core pages of `scripts/lib/firefox.ts`'s PaperSiftFirefox
+ * (headless firefox-esr, the MV2 build installed as a temporary add-on, driven over WebDriver BiDi).
+ */
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
+import { launchPaperSiftFirefox } from '../../../scripts/lib/firefox';
+import type { PageName } from '../../../scripts/lib/fixtures';
+import type { E2EBrowser, E2EPage } from './e2e-browser';
+import { sendFrom } from './send-message';
+
+function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
+  const elementOf = async <A>(find: (arg: A) => Element | null | undefined, arg: A, what: string) => {
+    const handle = (await page.evaluateHandle(find as (a: unknown) => Element | null, arg)).asElement();
+    if (!handle) throw new Error(`${what}: no element from ${String(find).slice(0, 120)}`);
+    return handle as ElementHandle<Element>;
+  };
+  return {
+    browserName: 'firefox',
+    url: () => page.url(),
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as (a: unknown) => R | Promise<R>, arg) as Promise<R>,
+    async click(find, arg) {
+      const el = await elementOf(find, arg, 'click');
+      await el.click();
+      await el.dispose();
+    },
+    async focus(find, arg) {
+      const el = await elementOf(find, arg, 'focus');
+      await el.focus();
+      await el.dispose();
+    },
+    press: (key) => page.keyboard.press(key as KeyInput),
+    type: (text) => page.keyboard.type(text, { delay: 20 }),
+    reload,
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefoxE2E(): Promise<E2EBrowser> {
+  const ff = await launchPaperSiftFirefox();
+  const raw = new WeakMap<E2EPage, Page>();
+  const wrap = (p: Page) => {
+    const e = firefoxPage(p, () => ff.reload(p));
+    raw.set(e, p);
+    return e;
+  };
+  let control: E2EPage | undefined;
+  const controlPage = async () => (control ??= wrap(await ff.openExtensionPage('popup.html', 'body *')));
+  const send = async <T>(message: unknown) => sendFrom<T>(await controlPage(), message);
+  const tabsWith = async (what: { url?: string; title?: string }) =>
+    (await controlPage()).evaluate(async (q) => {
+      const tabs = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id: number; url?: string; title?: string }>> } } }).browser.tabs.query({});
+      return tabs.filter((t) => (q.url === undefined || t.url === q.url) && (q.title === undefined || t.title === q.title)).map((t) => t.id);
+    }, what);
+  return {
+    name: 'firefox',
+    site: ff.site,
+    open: async (target: PageName | string) => wrap(await ff.open(target)),
+    openExtensionPage: async (path, ready) => wrap(await ff.openExtensionPage(path, ready)),
+    send,
+    async tabId(page) {
+      const ids = await tabsWith({ url: page.url() });
+      if (ids.length === 1) return ids[0]!;
+      // Several tabs show the same URL: tell them apart by a temporary unique title.
+      const p = raw.get(page)!;
+      const original = await p.title();
+      const mark = `papersift-tab-${Math.random().toString(36).slice(2)}`;
+      await p.evaluate((t) => void (document.title = t), mark);
+      try {
+        const byTitle = await tabsWith({ title: mark });
+        if (byTitle.length !== 1) throw new Error(`could not identify the tab of ${page.url()}`);
+        return byTitle[0]!;
+      } finally {
+        await p.evaluate((t) => void (document.title = t), original);
+      }
+    },
+    // MV2's background page is persistent and BiDi cannot restart it, so the product's own reset (which the
+    // background runs on its caches too) is what empties the state between tests.
+    reset: async () => void (await send({ type: 'data/reset' })),
+    async closePages() {
+      control = undefined;
+      await ff.closePages();
+    },
+    close: () => ff.close(),
+  };
+}

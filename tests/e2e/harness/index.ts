@@ -1,0 +1,5 @@
+/** What a cross-browser e2e file imports: the browser switch, card hooks, waiting. */
+export { BROWSER, itOnlyIn, useE2EBrowser, type E2EBrowser, type E2EPage } from './e2e-browser';
+export { cardById, type CardRef } from './cards';
+export { CROSS_TAB_MS, eventually, normaliseLine, SETTLE_MS } from './wait';
+export { decorationSnapshot, waitForDecoration } from '../../../scripts/lib/decoration';

@@ -29,7 +29,12 @@ export const ADDON_ID = 'papersift@papersift.dev';
 export const ADDON_UUID = '7a1f6c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 
 /** Launches headless Firefox (a fresh profile) with the Firefox build installed and the offline site routed. */
-export async function launchPaperSiftFirefox(): Promise<PaperSiftFirefox> {
+export interface FirefoxLaunchOptions {
+  /** What `prefers-color-scheme` says to pages (default: the system's, light when headless). */
+  colourScheme?: 'light' | 'dark';
+}
+
+export async function launchPaperSiftFirefox(options: FirefoxLaunchOptions = {}): Promise<PaperSiftFirefox> {
   if (!existsSync(firefoxPath())) throw new Error(`Firefox not found at ${firefoxPath()}: apt-get install -y firefox-esr (or set PAPERSIFT_FIREFOX).`);
   if (!existsSync(join(FIREFOX_EXT_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXT_DIR}: run \`npm run build:firefox\`.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'papersift-firefox-'));
@@ -47,6 +52,8 @@ export async function launchPaperSiftFirefox(): Promise<PaperSiftFirefox> {
       // Content-script console on stdout with PAPERSIFT_FIREFOX_DUMPIO=1.
       'devtools.console.stdout.content': true,
       'devtools.console.stdout.chrome': true,
+      // BiDi in Firefox 153 cannot emulate the colour scheme per page; this pref sets it for the whole browser.
+      ...(options.colourScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colourScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   const id = await browser.installExtension(FIREFOX_EXT_DIR);
@@ -98,7 +105,18 @@ export class PaperSiftFirefox {
 
   /** Reloads a tab, waiting as `open` does. */
   async reload(page: Page): Promise<void> {
+    // BiDi's reload can resolve while the old document is still there: mark its window and wait for a new one.
+    await page.evaluate(() => void ((window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument = true));
     await this.load(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const fresh = await page
+        .evaluate(() => !(window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument && document.readyState !== 'loading')
+        .catch(() => false); // the evaluation landed in the realm being replaced
+      if (fresh) return;
+      if (Date.now() > end) throw new Error(`reload of ${page.url()} never brought a new document`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   /**

@@ -1,13 +1,12 @@
-/** Keyboard use and dark mode. */
-import type { Page } from 'playwright-core';
+/** Keyboard use and dark mode (HF's dark class, and a dark system theme). Both browsers. */
 import { describe, expect, it } from 'vitest';
-import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
-import { cardById, eventually, pressed, saveButton, useBrowser, waitForDecoration } from './support';
+import { fixtureHtml, listedPapers } from '../../scripts/lib/fixtures';
+import { cardById, eventually, useE2EBrowser, waitForDecoration, type E2EPage } from './harness';
 
 const daily = listedPapers(fixtureHtml('daily'));
 
 /** The focused element, looking through open shadow roots, described by what a test needs. */
-async function deepFocus(page: Page): Promise<{ cardId: string | null; role: string | null; text: string; pressed: string | null }> {
+function deepFocus(page: E2EPage): Promise<{ cardId: string | null; role: string | null; text: string; pressed: string | null }> {
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     const outer = el;
@@ -18,11 +17,14 @@ async function deepFocus(page: Page): Promise<{ cardId: string | null; role: str
       text: (el?.textContent ?? '').trim(),
       pressed: el?.getAttribute('aria-pressed') ?? null,
     };
-  });
+  }, undefined);
 }
 
+const saveOf = (page: E2EPage, id: string) => cardById(page, id).button(/Save/);
+const hasDarkClass = (page: E2EPage) => page.evaluate(() => document.documentElement.classList.contains('dark'), undefined);
+
 describe('keyboard and dark mode', () => {
-  const browser = useBrowser();
+  const browser = useE2EBrowser();
 
   it('Tab reaches a card\'s Save button; Enter and Space toggle it', async () => {
     const page = await browser().open('daily');
@@ -30,69 +32,83 @@ describe('keyboard and dark mode', () => {
     const target = daily[1]!;
 
     // Start from the last focusable page element before the target card, then Tab forward as a reader would.
-    await page.evaluate((id) => {
+    await page.focus((id) => {
       const card = document.querySelector(`[data-papersift-id="${id}"]`)!;
       const before = [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden])')].filter(
         (el) => !card.contains(el) && el.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING,
       );
-      before.at(-1)!.focus();
+      return before.at(-1);
     }, target.id);
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
-      await page.keyboard.press('Tab');
+      await page.press('Tab');
       const f = await deepFocus(page);
       reached = f.cardId === target.id && f.role === 'button' && f.text.includes('Save');
     }
     expect(reached, 'Tab never reached the Save button of the second card').toBe(true);
 
-    await page.keyboard.press('Enter');
-    await eventually(() => pressed(saveButton(cardById(page, target.id))), (v) => expect(v).toBe('true'));
+    await page.press('Enter');
+    await eventually(() => saveOf(page, target.id).pressed(), (v) => expect(v).toBe('true'));
     // Focus stays on the button, so the reader can press again.
     const afterEnter = await deepFocus(page);
     expect(afterEnter.cardId).toBe(target.id);
     expect(afterEnter.pressed).toBe('true');
 
-    await page.keyboard.press('Space');
-    await eventually(() => pressed(saveButton(cardById(page, target.id))), (v) => expect(v).toBe('false'));
+    await page.press('Space');
+    await eventually(() => saveOf(page, target.id).pressed(), (v) => expect(v).toBe('false'));
   });
-
-  const saveStyle = (page: Page, id: string) =>
-    saveButton(cardById(page, id)).evaluate((b) => {
-      const s = getComputedStyle(b);
-      return `${s.backgroundColor} / ${s.color}`;
-    });
 
   it('the controls follow the dark class HF toggles on <html>', async () => {
     const page = await browser().open('daily');
     await waitForDecoration(page, daily.length);
     const id = daily[0]!.id;
-    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
-    const light = await saveStyle(page, id);
+    expect(await hasDarkClass(page)).toBe(false);
+    const light = await saveOf(page, id).colours();
 
-    await page.evaluate(() => document.documentElement.classList.add('dark'));
-    await eventually(() => saveStyle(page, id), (s) => expect(s).not.toBe(light));
-    const dark = await saveStyle(page, id);
+    await page.evaluate(() => document.documentElement.classList.add('dark'), undefined);
+    await eventually(() => saveOf(page, id).colours(), (s) => expect(s).not.toBe(light));
+    const dark = await saveOf(page, id).colours();
 
-    await page.evaluate(() => document.documentElement.classList.remove('dark'));
-    await eventually(() => saveStyle(page, id), (s) => expect(s).toBe(light));
+    await page.evaluate(() => document.documentElement.classList.remove('dark'), undefined);
+    await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(light));
 
-    // A dark system theme: the page's own script sets the class at load, and the controls start dark.
-    const darkPage = await browser().context.newPage();
-    await darkPage.emulateMedia({ colorScheme: 'dark' });
-    await darkPage.goto(PAGES.daily.url);
-    await waitForDecoration(darkPage, daily.length);
-    expect(await darkPage.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
-    await eventually(() => saveStyle(darkPage, id), (s) => expect(s).toBe(dark));
-
-    // HF's own choice wins over the system's: theme=light cookie + dark system → no class → light controls.
-    await browser().context.addCookies([{ name: 'theme', value: 'light', url: 'https://huggingface.co' }]);
+    // The same class set by the page's own script before PaperSift starts: the controls start dark.
+    await page.evaluate(() => void (document.cookie = 'theme=dark; path=/'), undefined);
     try {
-      await darkPage.reload();
-      await waitForDecoration(darkPage, daily.length);
-      expect(await darkPage.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
-      await eventually(() => saveStyle(darkPage, id), (s) => expect(s).toBe(light));
+      await page.reload();
+      await waitForDecoration(page, daily.length);
+      expect(await hasDarkClass(page)).toBe(true);
+      await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(dark));
     } finally {
-      await browser().context.clearCookies();
+      await page.evaluate(() => void (document.cookie = 'theme=; path=/; max-age=0'), undefined);
+    }
+  });
+});
+
+describe('a dark system theme', () => {
+  const browser = useE2EBrowser({ colourScheme: 'dark' });
+
+  it('the page\'s script sets the dark class at load and the controls start dark; HF\'s own light choice wins', async () => {
+    const page = await browser().open('daily');
+    await waitForDecoration(page, daily.length);
+    const id = daily[0]!.id;
+    expect(await hasDarkClass(page)).toBe(true);
+    const dark = await saveOf(page, id).colours();
+    await page.evaluate(() => document.documentElement.classList.remove('dark'), undefined);
+    await eventually(() => saveOf(page, id).colours(), (s) => expect(s).not.toBe(dark));
+    const light = await saveOf(page, id).colours();
+    await page.evaluate(() => document.documentElement.classList.add('dark'), undefined);
+    await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(dark));
+
+    // theme=light cookie + dark system → no class → light controls.
+    await page.evaluate(() => void (document.cookie = 'theme=light; path=/'), undefined);
+    try {
+      await page.reload();
+      await waitForDecoration(page, daily.length);
+      expect(await hasDarkClass(page)).toBe(false);
+      await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(light));
+    } finally {
+      await page.evaluate(() => void (document.cookie = 'theme=; path=/; max-age=0'), undefined);
     }
   });
 });

@@ -1,13 +1,16 @@
-/** The page changing under PaperSift, as HF's Svelte app changes it: lazy loading, period switch, re-renders. */
+/** The page changing under PaperSift, as HF's Svelte app changes it: lazy loading, period switch, re-renders. Both browsers. */
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers } from '../../scripts/lib/fixtures';
 import { appendCards, fixtureCards, monthCards, removeUiHost, replaceCardElement, switchPeriodInPage } from '../../scripts/lib/page-sim';
-import { cardById, decorationSnapshot, eventually, pressed, saveButton, useBrowser, waitForDecoration } from './support';
+import { cardById, decorationSnapshot, eventually, useE2EBrowser, waitForDecoration, type E2EPage } from './harness';
+
+/** Card controls in the page, inside cards. */
+const cardHosts = (page: E2EPage) => page.evaluate(() => document.querySelectorAll('[data-papersift-id] [data-papersift-ui]').length, undefined);
 
 const daily = listedPapers(fixtureHtml('daily'));
 
 describe('dynamic pages', () => {
-  const browser = useBrowser();
+  const browser = useE2EBrowser();
 
   it('lazy loading: 5 appended cards get exactly one control each and the count follows', async () => {
     const page = await browser().open('daily');
@@ -23,8 +26,8 @@ describe('dynamic pages', () => {
 
     // The new cards work like the others.
     const card = cardById(page, extra[2]!.id);
-    await saveButton(card).click();
-    await eventually(() => pressed(saveButton(card)), (v) => expect(v).toBe('true'));
+    await card.button(/Save/).click();
+    await eventually(() => card.button(/Save/).pressed(), (v) => expect(v).toBe('true'));
   });
 
   for (const listFirst of [false, true]) {
@@ -32,19 +35,20 @@ describe('dynamic pages', () => {
       const page = await browser().open('daily');
       await waitForDecoration(page, daily.length);
       const monthly = monthCards(100, 30);
-      const loads: string[] = [];
-      page.on('load', () => loads.push(page.url()));
+      // A mark in the page's window: a page load would start a new window without it.
+      await page.evaluate(() => void ((window as unknown as { noLoadMark?: number }).noLoadMark = 1), undefined);
 
       await switchPeriodInPage(page, 'https://huggingface.co/papers/month/2026-11', monthly, { listFirst });
       await waitForDecoration(page, monthly.length);
 
-      expect(loads).toEqual([]); // no page load happened: the content script had to notice by itself
+      // No page load happened: the content script had to notice by itself.
+      expect(await page.evaluate(() => (window as unknown as { noLoadMark?: number }).noLoadMark ?? 0, undefined)).toBe(1);
       expect(page.url()).toBe('https://huggingface.co/papers/month/2026-11');
       const snap = await decorationSnapshot(page);
       expect(snap.cards.map((c) => c.id)).toEqual(monthly.map((c) => c.id));
       expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
       expect(snap.strayHosts).toBe(0);
-      for (const p of daily.slice(0, 3)) expect(await cardById(page, p.id).count()).toBe(0);
+      for (const p of daily.slice(0, 3)) expect(await cardById(page, p.id).exists()).toBe(false);
     });
   }
 
@@ -63,7 +67,7 @@ describe('dynamic pages', () => {
     expect(snap.cards.map((c) => c.id)).toEqual(daily.map((p) => p.id));
     expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
     // One control per card, and no card control anywhere else (the summary bar is page-level UI).
-    expect(await page.locator('[data-papersift-id] [data-papersift-ui]').count()).toBe(daily.length);
+    expect(await cardHosts(page)).toBe(daily.length);
     expect(snap.strayHosts).toBe(0);
   });
 
@@ -73,16 +77,16 @@ describe('dynamic pages', () => {
     const target = daily[4]!;
 
     await removeUiHost(page, target.id);
-    await eventually(() => cardById(page, target.id).locator('[data-papersift-ui]').count(), (n) => expect(n).toBe(1));
+    await eventually(() => cardById(page, target.id).hosts(), (n) => expect(n).toBe(1));
 
     // Svelte re-creating the whole card element: the new element is decorated, with its saved state.
-    await saveButton(cardById(page, target.id)).click();
-    await eventually(() => pressed(saveButton(cardById(page, target.id))), (v) => expect(v).toBe('true'));
+    await cardById(page, target.id).button(/Save/).click();
+    await eventually(() => cardById(page, target.id).button(/Save/).pressed(), (v) => expect(v).toBe('true'));
     await replaceCardElement(page, target.id, fixtureCards('daily')[4]!.html);
     await waitForDecoration(page, daily.length);
     const snap = await decorationSnapshot(page);
     expect(snap.cards.filter((c) => c.hosts !== 1)).toEqual([]);
     expect(snap.strayHosts).toBe(0);
-    await eventually(() => pressed(saveButton(cardById(page, target.id))), (v) => expect(v).toBe('true'));
+    await eventually(() => cardById(page, target.id).button(/Save/).pressed(), (v) => expect(v).toBe('true'));
   });
 });

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { launchPaperSift, type PaperSiftBrowser } from '../../../scripts/lib/browser';
 import type { PageName } from '../../../scripts/lib/fixtures';
-import type { E2EBrowser, E2EPage } from './e2e-browser';
+import type { E2EBrowser, E2ELaunchOptions, E2EPage } from './e2e-browser';
 import { sendFrom } from './send-message';
 
 /** Wraps a Playwright page. Playwright's `evaluate` takes one argument, as E2EPage's does. */
@@ -33,8 +33,8 @@ export function chromiumPage(page: Page): E2EPage {
   };
 }
 
-export async function launchChromiumE2E(): Promise<E2EBrowser> {
-  const b: PaperSiftBrowser = await launchPaperSift();
+export async function launchChromiumE2E(options: E2ELaunchOptions): Promise<E2EBrowser> {
+  const b: PaperSiftBrowser = await launchPaperSift({ colorScheme: options.colourScheme });
   const pages = new WeakMap<E2EPage, Page>();
   const wrap = (p: Page) => {
     const e = chromiumPage(p);

@@ -48,17 +48,22 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
-export async function launchE2EBrowser(): Promise<E2EBrowser> {
-  // Imported on demand: the Chromium leg never loads puppeteer, the Firefox leg never starts Playwright.
-  if (BROWSER === 'firefox') return (await import('./firefox-driver')).launchFirefoxE2E();
-  return (await import('./chromium-driver')).launchChromiumE2E();
+export interface E2ELaunchOptions {
+  /** What the system's `prefers-color-scheme` says to pages (default light). */
+  colourScheme?: 'light' | 'dark';
 }
 
-/** One browser for the whole file; every test starts with no open pages and empty PaperSift storage. */
-export function useE2EBrowser(): () => E2EBrowser {
+export async function launchE2EBrowser(options: E2ELaunchOptions = {}): Promise<E2EBrowser> {
+  // Imported on demand: the Chromium leg never loads puppeteer, the Firefox leg never starts Playwright.
+  if (BROWSER === 'firefox') return (await import('./firefox-driver')).launchFirefoxE2E(options);
+  return (await import('./chromium-driver')).launchChromiumE2E(options);
+}
+
+/** One browser for the whole `describe`; every test starts with no open pages and empty PaperSift storage. */
+export function useE2EBrowser(options: E2ELaunchOptions = {}): () => E2EBrowser {
   let browser: E2EBrowser | undefined;
   beforeAll(async () => {
-    browser = await launchE2EBrowser();
+    browser = await launchE2EBrowser(options);
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@
 import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import { launchPaperSiftFirefox } from '../../../scripts/lib/firefox';
 import type { PageName } from '../../../scripts/lib/fixtures';
-import type { E2EBrowser, E2EPage } from './e2e-browser';
+import type { E2EBrowser, E2ELaunchOptions, E2EPage } from './e2e-browser';
 import { sendFrom } from './send-message';
 
 function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
@@ -28,15 +28,16 @@ function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
       await el.focus();
       await el.dispose();
     },
-    press: (key) => page.keyboard.press(key as KeyInput),
+    // Playwright's key names; puppeteer over BiDi knows the space bar only as ' '.
+    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput),
     type: (text) => page.keyboard.type(text, { delay: 20 }),
     reload,
     close: () => page.close(),
   };
 }
 
-export async function launchFirefoxE2E(): Promise<E2EBrowser> {
-  const ff = await launchPaperSiftFirefox();
+export async function launchFirefoxE2E(options: E2ELaunchOptions): Promise<E2EBrowser> {
+  const ff = await launchPaperSiftFirefox(options);
   const raw = new WeakMap<E2EPage, Page>();
   const wrap = (p: Page) => {
     const e = firefoxPage(p, () => ff.reload(p));

@@ -3,3 +3,4 @@ export { BROWSER, itOnlyIn, useE2EBrowser, type E2EBrowser, type E2EPage } from 
 export { cardById, type CardRef } from './cards';
 export { CROSS_TAB_MS, eventually, normaliseLine, SETTLE_MS } from './wait';
 export { decorationSnapshot, waitForDecoration } from '../../../scripts/lib/decoration';
+export { countExactText, linkHrefs, textContaining, waitForExactText } from './text';

@@ -27,6 +27,7 @@ export function chromiumPage(page: Page): E2EPage {
       await el.dispose();
     },
     press: (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
     type: (text) => page.keyboard.type(text, { delay: 20 }),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     close: () => page.close(),
@@ -60,6 +61,7 @@ export async function launchChromiumE2E(options: E2ELaunchOptions): Promise<E2EB
       return wrap(page);
     },
     send: async (message) => sendFrom(chromiumPage(await controlPage()), message),
+    inExtension: async (fn, arg) => chromiumPage(await controlPage()).evaluate(fn, arg),
     tabId: (page) => b.tabId(pages.get(page)!),
     reset: () => b.resetExtensionState(),
     closePages: () => b.closePages(),

@@ -25,6 +25,8 @@ export interface E2EPage extends PageEvaluator {
   press(key: string): Promise<void>;
   /** Types text key by key into the focused element. */
   type(text: string): Promise<void>;
+  /** Makes this the active tab (keyboard shortcuts act on the focused page). */
+  bringToFront(): Promise<void>;
   /** Reloads and waits as `open` did. */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +42,11 @@ export interface E2EBrowser {
   openExtensionPage(path: string, ready: string): Promise<E2EPage>;
   /** Sends a protocol message to the background from an extension page, as PaperSift's pages do; throws on !ok. */
   send<T = unknown>(message: unknown): Promise<T>;
+  /**
+   * Runs `fn` in an extension page (PaperSift's popup, kept open as a control tab), where the extension API is
+   * `browser` in Firefox and `chrome` in Chromium: write `(globalThis.browser ?? globalThis.chrome)`.
+   */
+  inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** The browser's tab id of a page (for `popup.html?tab=<id>`). */
   tabId(page: E2EPage): Promise<number>;
   /** Empties everything PaperSift stored, caches included. Pages opened before should be closed first. */

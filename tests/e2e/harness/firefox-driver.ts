@@ -31,6 +31,7 @@ function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
     // Playwright's key names; puppeteer over BiDi knows the space bar only as ' '.
     press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput),
     type: (text) => page.keyboard.type(text, { delay: 20 }),
+    bringToFront: () => page.bringToFront(),
     reload,
     close: () => page.close(),
   };
@@ -58,6 +59,7 @@ export async function launchFirefoxE2E(options: E2ELaunchOptions): Promise<E2EBr
     open: async (target: PageName | string) => wrap(await ff.open(target)),
     openExtensionPage: async (path, ready) => wrap(await ff.openExtensionPage(path, ready)),
     send,
+    inExtension: async (fn, arg) => (await controlPage()).evaluate(fn, arg),
     async tabId(page) {
       const ids = await tabsWith({ url: page.url() });
       if (ids.length === 1) return ids[0]!;

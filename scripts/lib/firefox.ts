@@ -108,15 +108,12 @@ export class PaperSiftFirefox {
     // BiDi's reload can resolve while the old document is still there: mark its window and wait for a new one.
     await page.evaluate(() => void ((window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument = true));
     await this.load(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
-    const end = Date.now() + 15_000;
-    for (;;) {
-      const fresh = await page
-        .evaluate(() => !(window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument && document.readyState !== 'loading')
-        .catch(() => false); // the evaluation landed in the realm being replaced
-      if (fresh) return;
-      if (Date.now() > end) throw new Error(`reload of ${page.url()} never brought a new document`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await this.until(
+      page,
+      () => !(window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument && document.readyState !== 'loading',
+      undefined,
+      `reload of ${page.url()}: no new document`,
+    );
   }
 
   /**
@@ -135,14 +132,31 @@ export class PaperSiftFirefox {
   async openExtensionPage(path: string, ready: string): Promise<Page> {
     const page = await this.newPage();
     void page.goto(`${this.extensionOrigin}/${path}`).catch(() => undefined);
-    // Polled by hand: while the navigation commits, an evaluation can land in the dying about:blank realm and throw.
+    await this.until(page, (sel) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), ready, `${path}: no ${ready}`);
+    return page;
+  }
+
+  /** Reloads an extension page (whose navigations BiDi never reports finished) until a new document shows `ready`. */
+  async reloadExtensionPage(page: Page, ready: string): Promise<void> {
+    await page.evaluate(() => {
+      (window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument = true;
+      setTimeout(() => location.reload(), 0); // after this evaluation has answered
+    });
+    await this.until(
+      page,
+      (sel) => !(window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument && !!document.querySelector(sel),
+      ready,
+      `reload of ${page.url()}: no ${ready}`,
+    );
+  }
+
+  /** Polls `check` in the page for 15 s. By hand: while a navigation commits, an evaluation can land in the dying realm and throw. */
+  private async until<A>(page: Page, check: (arg: A) => boolean, arg: A, what: string): Promise<void> {
     const end = Date.now() + 15_000;
     for (;;) {
-      const ok = await page
-        .evaluate((sel) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), ready)
-        .catch(() => false);
-      if (ok) return page;
-      if (Date.now() > end) throw new Error(`${path}: no ${ready} within 15 s`);
+      const ok = await page.evaluate(check as (a: unknown) => boolean, arg).catch(() => false);
+      if (ok) return;
+      if (Date.now() > end) throw new Error(`${what} within 15 s`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

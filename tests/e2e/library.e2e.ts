@@ -1,257 +1,253 @@
 /**
- * The options page's Library and Settings & backup panels, in real Chromium with the built extension:
- * listing, search as you type, inline edits, Undo, export, backup/restore, bad backups, accessibility.
+ * The options page's Library and Settings & backup panels, in both browsers with the built extension: listing,
+ * search as you type, inline edits, Undo, export, backup/restore, bad backups, accessibility (light and dark).
+ * Files the page saves are read where it makes them (harness/forms.ts says how).
  */
 import { parse } from '@retorquere/bibtex-parser';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers } from '../../scripts/lib/fixtures';
-import { ROOT } from '../../scripts/lib/paths';
 import { benchPapers } from '../../scripts/bench/library-bench';
 import { makeBackup } from '../../utils/backup/backup-file';
 import { DEFAULT_PREFS } from '../../utils/storage/prefs-schema';
-import { cardById, eventually, pressed, saveButton, SETTLE_MS, useBrowser, waitForDecoration } from './support';
+import {
+  axeViolations,
+  cardById,
+  downloadFrom,
+  eventually,
+  fillField,
+  selectOption,
+  setInputFile,
+  useE2EBrowser,
+  waitForDecoration,
+  waitForExactText,
+  type E2EBrowser,
+  type E2EPage,
+} from './harness';
 
 const daily = listedPapers(fixtureHtml('daily'));
 const FIRST = daily[0]!; // saved first
 const TABM = daily[2]!; // saved second: the newest
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const ENSEMBLES_TOPIC = { id: 'ens', name: 'Ensembles', colour: '#3b82f6', terms: ['ensembl*'], exclusions: [], fields: ['title'], mode: 'highlight', createdAt: 1 };
+
+// ---- finding things on the page the way a reader names them (self-contained: sent to the page as source) ----
+
+/**
+ * `{ sel, name, match }` as JSON: the first element matching CSS `sel` whose accessible name (aria-label, else its
+ * <label>'s text, else its text) equals / starts with / contains `name`; without a name, the first match of `sel`.
+ */
+function named(spec: string): HTMLElement | null {
+  const { sel, name, match } = JSON.parse(spec) as { sel: string; name?: string; match: 'exact' | 'prefix' | 'contains' };
+  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const nameOf = (el: Element) =>
+    norm(el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent);
+  const els = [...document.querySelectorAll<HTMLElement>(sel)];
+  if (name === undefined) return els[0] ?? null;
+  return els.find((el) => (match === 'exact' ? nameOf(el) === name : match === 'prefix' ? nameOf(el).startsWith(name) : nameOf(el).includes(name))) ?? null;
+}
+const el = (sel: string, name?: string, match: 'exact' | 'prefix' | 'contains' = 'exact') => JSON.stringify({ sel, name, match });
+const button = (name: string, match: 'exact' | 'prefix' = 'exact', within = '') => el(`${within} button`.trim(), name, match);
+const field = (name: string, match: 'exact' | 'prefix' = 'exact') => el('input, textarea, select', name, match);
+const rowSel = (id: string) => `.lib-row[data-paper-id="${id}"]`;
+
+const valueOf = (page: E2EPage, spec: string) => page.withElement(named, spec, (e) => (e as HTMLInputElement).value, undefined);
+const isChecked = (page: E2EPage, spec: string) => page.withElement(named, spec, (e) => (e as HTMLInputElement).checked, undefined);
+const textOf = (page: E2EPage, css: string) =>
+  page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, css);
+const countOf = (page: E2EPage, css: string) => page.evaluate((s) => document.querySelectorAll(s).length, css);
+const rowIds = (page: E2EPage) => page.evaluate(() => [...document.querySelectorAll('.lib-row')].map((r) => r.getAttribute('data-paper-id')), undefined);
+
+/** Saves papers by clicking their Save buttons on the daily page, in this order. */
+async function savePapers(b: E2EBrowser, ...papers: Array<{ id: string }>): Promise<void> {
+  const page = await b.open('daily');
+  await waitForDecoration(page, daily.length);
+  for (const p of papers) {
+    const card = cardById(page, p.id);
+    await card.button(/Save/).click();
+    // With the card's own text, so a failed save says what the card showed (an error message, say).
+    await eventually(async () => `${await card.button(/Save/).pressed()} ${await card.uiText()}`, (v) => expect(v).toMatch(/^true /));
+  }
+  await page.close();
+}
+
+const openOptions = (b: E2EBrowser, tab: 'library' | 'settings') =>
+  b.openExtensionPage(`options.html#${tab}`, tab === 'library' ? '.lib-row, .lib-empty' : '#set-restore-heading');
 
 describe('library page', () => {
-  const browser = useBrowser();
-
-  /** Saves papers by clicking their Save buttons on the daily page, in this order. */
-  async function savePapers(...papers: Array<{ id: string }>): Promise<void> {
-    const page = await browser().open('daily');
-    await waitForDecoration(page, daily.length);
-    for (const p of papers) {
-      const card = cardById(page, p.id);
-      await saveButton(card).click();
-      await eventually(() => pressed(saveButton(card)), (v) => expect(v).toBe('true'));
-    }
-    await page.close();
-  }
-
-  async function openOptions(tab: 'library' | 'settings'): Promise<Page> {
-    const page = await browser().context.newPage();
-    await page.goto(`${browser().extensionOrigin}/options.html#${tab}`);
-    if (tab === 'library') await page.locator('.lib-row, .lib-empty').first().waitFor({ timeout: SETTLE_MS });
-    else await page.getByRole('heading', { name: 'Restore from a backup' }).waitFor({ timeout: SETTLE_MS });
-    return page;
-  }
-
-  const rowIds = (page: Page) => page.locator('.lib-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paper-id')));
-  const row = (page: Page, id: string) => page.locator(`.lib-row[data-paper-id="${id}"]`);
-
-  /** Sends a protocol message from an extension page, as the page itself would. */
-  const sendMessage = (page: Page, msg: unknown) =>
-    page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg);
-
-  async function readDownload(download: Download): Promise<string> {
-    const path = await download.path();
-    return readFileSync(path, 'utf8');
-  }
+  const browser = useE2EBrowser();
 
   it('lists saved papers newest first; search as you type forgives a typo; tag and note edits persist', async () => {
-    await savePapers(FIRST, TABM);
-    const page = await openOptions('library');
+    await savePapers(browser(), FIRST, TABM);
+    const page = await openOptions(browser(), 'library');
     expect(await rowIds(page)).toEqual([TABM.id, FIRST.id]);
-    await expect.poll(() => row(page, TABM.id).locator('.lib-title').innerText()).toBe(TABM.title);
+    await eventually(() => textOf(page, `${rowSel(TABM.id)} .lib-title`), (t) => expect(t).toBe(TABM.title));
     // Links to the paper everywhere it lives.
-    const links = await row(page, TABM.id).locator('.lib-links a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page.evaluate((s) => [...document.querySelectorAll<HTMLAnchorElement>(`${s} .lib-links a`)].map((a) => a.href), rowSel(TABM.id));
     expect(links).toEqual(expect.arrayContaining([`https://huggingface.co/papers/${TABM.id}`, `https://arxiv.org/abs/${TABM.id}`, `https://arxiv.org/pdf/${TABM.id}`]));
 
     // Typed key by key, with a letter missing: "tabulr" for "Tabular".
-    const search = page.getByLabel('Search', { exact: true });
-    await search.pressSequentially('tabulr', { delay: 30 });
+    const search = field('Search');
+    await fillField(page, named, search, 'tabulr');
     await eventually(() => rowIds(page), (ids) => expect(ids).toEqual([TABM.id]));
-    await search.fill('');
+    await fillField(page, named, search, '');
     await eventually(() => rowIds(page), (ids) => expect(ids).toEqual([TABM.id, FIRST.id]));
 
-    const note = page.getByRole('textbox', { name: `Note of “${FIRST.title}”` });
-    await note.fill('Compare with the ensemble paper');
-    await note.press('Enter');
-    await row(page, FIRST.id).getByText('Saved', { exact: true }).waitFor();
-    const tags = page.getByRole('textbox', { name: new RegExp(`^Tags of “${escapeRegExp(FIRST.title)}”`) });
-    await tags.fill('to-read,  ontology , To-Read');
-    await tags.press('Tab'); // blur saves
-    await eventually(() => tags.inputValue(), (v) => expect(v).toBe('to-read, ontology'));
+    const note = field(`Note of “${FIRST.title}”`);
+    await fillField(page, named, note, 'Compare with the ensemble paper');
+    await page.press('Enter');
+    await eventually(() => page.evaluate((s) => [...document.querySelectorAll(`${s} .lib-edit-status`)].some((e) => e.textContent === 'Saved'), rowSel(FIRST.id)), (v) => expect(v).toBe(true));
+    const tags = field(`Tags of “${FIRST.title}”`, 'prefix');
+    await fillField(page, named, tags, 'to-read,  ontology , To-Read');
+    await page.press('Tab'); // blur saves
+    await eventually(() => valueOf(page, tags), (v) => expect(v).toBe('to-read, ontology'));
 
     // Escape cancels an edit.
-    await note.fill('something I will not keep');
-    await note.press('Escape');
-    expect(await note.inputValue()).toBe('Compare with the ensemble paper');
+    await fillField(page, named, note, 'something I will not keep');
+    await page.press('Escape');
+    expect(await valueOf(page, note)).toBe('Compare with the ensemble paper');
 
     await page.reload();
-    await page.locator('.lib-row').first().waitFor();
-    await eventually(() => note.inputValue(), (v) => expect(v).toBe('Compare with the ensemble paper'));
-    expect(await tags.inputValue()).toBe('to-read, ontology');
+    await eventually(() => valueOf(page, note), (v) => expect(v).toBe('Compare with the ensemble paper'));
+    expect(await valueOf(page, tags)).toBe('to-read, ontology');
     // The tag filter offers the new tags.
-    await page.getByLabel('Tag', { exact: true }).selectOption('ontology');
+    await selectOption(page, named, field('Tag'), 'ontology');
     await eventually(() => rowIds(page), (ids) => expect(ids).toEqual([FIRST.id]));
-
   });
 
   it('removing a paper offers Undo, which puts the exact record back', async () => {
-    await savePapers(FIRST, TABM);
-    const page = await openOptions('library');
-    await sendMessage(page, { type: 'library/update', id: FIRST.id, note: 'keep me', tags: ['x'] });
-    const before = await sendMessage(page, { type: 'library/list' });
+    await savePapers(browser(), FIRST, TABM);
+    const page = await openOptions(browser(), 'library');
+    await browser().send({ type: 'library/update', id: FIRST.id, note: 'keep me', tags: ['x'] });
+    const before = await browser().send({ type: 'library/list' });
 
-    await row(page, FIRST.id).getByRole('button', { name: /^Remove/ }).click();
+    await page.click(named, button('Remove', 'prefix', rowSel(FIRST.id)));
     await eventually(() => rowIds(page), (ids) => expect(ids).toEqual([TABM.id]));
-    const toast = page.locator('.ps-toast');
-    await expect.poll(() => toast.innerText()).toContain(`Removed “${FIRST.title}”`);
-    await toast.getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => textOf(page, '.ps-toast'), (t) => expect(t).toContain(`Removed “${FIRST.title}”`));
+    await page.click(named, button('Undo', 'exact', '.ps-toast'));
     await eventually(() => rowIds(page), (ids) => expect(ids).toEqual([TABM.id, FIRST.id]));
-    expect(await sendMessage(page, { type: 'library/list' })).toEqual(before);
-    expect(await toast.count()).toBe(0);
+    expect(await browser().send({ type: 'library/list' })).toEqual(before);
+    expect(await countOf(page, '.ps-toast')).toBe(0);
   });
 
   it('exports the selection and everything as BibTeX files that parse', async () => {
-    await savePapers(FIRST, TABM);
-    const page = await openOptions('library');
-    await page.getByLabel('Export format').selectOption('bibtex');
+    await savePapers(browser(), FIRST, TABM);
+    const page = await openOptions(browser(), 'library');
+    await selectOption(page, named, field('Export format'), 'bibtex');
 
-    const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all (2)' }).click()]);
-    expect(all.suggestedFilename()).toMatch(/^papersift-2-papers-\d{4}-\d{2}-\d{2}\.bib$/);
-    const library = parse(await readDownload(all));
+    const all = await downloadFrom(page, named, button('Export all (2)'));
+    expect(all.fileName).toMatch(/^papersift-2-papers-\d{4}-\d{2}-\d{2}\.bib$/);
+    const library = parse(all.text);
     expect(library.errors).toEqual([]);
     expect(library.entries.map((e) => e.fields.eprint ?? e.key)).toHaveLength(2);
     const titles = library.entries.map((e) => String(e.fields.title).replace(/<[^>]+>/g, ''));
     expect(titles).toEqual([TABM.title, FIRST.title]);
 
-    await row(page, TABM.id).getByRole('checkbox').check();
-    const [one] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export selected (1)' }).click()]);
-    expect(one.suggestedFilename()).toMatch(/^papersift-1-paper-\d{4}-\d{2}-\d{2}\.bib$/);
-    const single = parse(await readDownload(one));
+    await page.click(named, el(`${rowSel(TABM.id)} input[type="checkbox"]`));
+    const one = await downloadFrom(page, named, button('Export selected (1)'));
+    expect(one.fileName).toMatch(/^papersift-1-paper-\d{4}-\d{2}-\d{2}\.bib$/);
+    const single = parse(one.text);
     expect(single.entries).toHaveLength(1);
     expect(String(single.entries[0]!.fields.title).replace(/<[^>]+>/g, '')).toBe(TABM.title);
   });
 
   it('backup → reset → restore gives back the same library, hidden papers, topics and settings', async () => {
-    await savePapers(FIRST, TABM);
-    const settings = await openOptions('settings');
-    await sendMessage(settings, { type: 'library/update', id: TABM.id, note: 'restored note', tags: ['restore-me'] });
-    await sendMessage(settings, { type: 'hidden/hide', id: daily[5]!.id, title: daily[5]!.title, reason: 'manual', source: { url: 'https://huggingface.co/papers', kind: 'daily' } });
-    await sendMessage(settings, { type: 'topics/put', topic: { id: 'ens', name: 'Ensembles', colour: '#3b82f6', terms: ['ensembl*'], exclusions: [], fields: ['title'], mode: 'highlight', createdAt: 1 } });
-    await settings.getByLabel('Remove from the page').check();
-    await settings.getByText('Saved.').waitFor();
-    const before = await Promise.all(['library/list', 'hidden/list', 'topics/list'].map((type) => sendMessage(settings, { type })));
+    await savePapers(browser(), FIRST, TABM);
+    const settings = await openOptions(browser(), 'settings');
+    await browser().send({ type: 'library/update', id: TABM.id, note: 'restored note', tags: ['restore-me'] });
+    await browser().send({ type: 'hidden/hide', id: daily[5]!.id, title: daily[5]!.title, reason: 'manual', source: { url: 'https://huggingface.co/papers', kind: 'daily' } });
+    await browser().send({ type: 'topics/put', topic: ENSEMBLES_TOPIC });
+    const removeStyle = el('input[type="radio"]', 'Remove from the page', 'contains');
+    await settings.click(named, removeStyle);
+    await waitForExactText(settings, 'Saved.');
+    const lists = () => Promise.all(['library/list', 'hidden/list', 'topics/list'].map((type) => browser().send({ type })));
+    const before = await lists();
 
-    const [download] = await Promise.all([settings.waitForEvent('download'), settings.getByRole('button', { name: 'Download backup' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^papersift-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const text = await readDownload(download);
-    expect(JSON.parse(text)).toMatchObject({ format: 'papersift-backup', schema: 1 });
+    const backup = await downloadFrom(settings, named, button('Download backup'));
+    expect(backup.fileName).toMatch(/^papersift-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(backup.text)).toMatchObject({ format: 'papersift-backup', schema: 1 });
 
     await browser().closePages();
-    await browser().resetExtensionState();
-    const fresh = await openOptions('settings');
-    expect(await sendMessage(fresh, { type: 'library/list' })).toEqual({ ok: true, value: [] });
-    expect(await fresh.getByLabel('Leave a placeholder').isChecked()).toBe(true);
+    await browser().reset();
+    const fresh = await openOptions(browser(), 'settings');
+    expect(await browser().send({ type: 'library/list' })).toEqual([]);
+    expect(await isChecked(fresh, el('input[type="radio"]', 'Leave a placeholder', 'contains'))).toBe(true);
 
-    await fresh.getByLabel('Backup file (.json)').setInputFiles({ name: 'my-backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    const summary = fresh.locator('.set-restore-summary');
-    await summary.waitFor();
-    expect(await summary.innerText()).toBe('2 new, 0 updated, 0 skipped; 1 hidden paper added; 1 topic added; 1 setting restored.');
-    await fresh.getByRole('button', { name: 'Restore', exact: true }).click();
-    await fresh.getByText(/^Restored my-backup\.json:/).waitFor();
-    await eventually(() => fresh.getByLabel('Remove from the page').isChecked(), (v) => expect(v).toBe(true));
-    const after = await Promise.all(['library/list', 'hidden/list', 'topics/list'].map((type) => sendMessage(fresh, { type })));
-    expect(after).toEqual(before);
+    await setInputFile(fresh, named, field('Backup file (.json)'), { name: 'my-backup.json', type: 'application/json', text: backup.text });
+    await eventually(() => textOf(fresh, '.set-restore-summary'), (t) => expect(t).toBe('2 new, 0 updated, 0 skipped; 1 hidden paper added; 1 topic added; 1 setting restored.'));
+    await fresh.click(named, button('Restore'));
+    await eventually(() => fresh.evaluate(() => document.body.innerText, undefined), (t) => expect(t).toMatch(/Restored my-backup\.json:/));
+    await eventually(() => isChecked(fresh, removeStyle), (v) => expect(v).toBe(true));
+    expect(await lists()).toEqual(before);
 
     // The library page shows the restored notes and the matched topic.
-    const page = await openOptions('library');
-    await eventually(() => page.getByRole('textbox', { name: `Note of “${TABM.title}”` }).inputValue(), (v) => expect(v).toBe('restored note'));
-    expect(await row(page, TABM.id).locator('.lib-topic').innerText()).toBe('Ensembles');
+    const page = await openOptions(browser(), 'library');
+    await eventually(() => valueOf(page, field(`Note of “${TABM.title}”`)), (v) => expect(v).toBe('restored note'));
+    expect(await textOf(page, `${rowSel(TABM.id)} .lib-topic`)).toBe('Ensembles');
   });
 
   it('a corrupt or truncated backup gets a precise error and changes nothing, also when sent straight to the background', async () => {
-    await savePapers(FIRST, TABM);
-    const page = await openOptions('settings');
-    const backup = await sendMessage(page, { type: 'backup/export' }) as { ok: true; value: { saved: Array<Record<string, unknown>> } };
-    const before = await sendMessage(page, { type: 'library/list' });
-    const corrupt = structuredClone(backup.value);
+    await savePapers(browser(), FIRST, TABM);
+    const page = await openOptions(browser(), 'settings');
+    const backup = await browser().send<{ saved: Array<Record<string, unknown>> }>({ type: 'backup/export' });
+    const before = await browser().send({ type: 'library/list' });
+    const corrupt = structuredClone(backup);
     corrupt.saved[1]!.title = 42;
-    const input = page.getByLabel('Backup file (.json)');
+    const input = field('Backup file (.json)');
 
-    await input.setInputFiles({ name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrupt)) });
-    const errors = page.locator('.set-restore-errors');
-    await errors.waitFor();
-    expect(await errors.innerText()).toContain('corrupt.json cannot be restored. Nothing was changed.');
-    expect(await errors.locator('li').first().innerText()).toBe('saved[1].title must be a string, not a number');
-    expect(await page.getByRole('button', { name: 'Restore', exact: true }).count()).toBe(0);
+    await setInputFile(page, named, input, { name: 'corrupt.json', type: 'application/json', text: JSON.stringify(corrupt) });
+    await eventually(() => textOf(page, '.set-restore-errors'), (t) => expect(t).toContain('corrupt.json cannot be restored. Nothing was changed.'));
+    expect(await textOf(page, '.set-restore-errors li')).toBe('saved[1].title must be a string, not a number');
+    expect(await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent?.trim() === 'Restore').length, undefined)).toBe(0);
 
-    const truncated = JSON.stringify(backup.value, null, 2).slice(0, 300);
-    await input.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(truncated) });
-    await eventually(() => errors.innerText(), (t) => expect(t).toMatch(/cut\.json cannot be restored[\s\S]*The file is cut off: .*\(line \d+, column \d+\)/));
+    const truncated = JSON.stringify(backup, null, 2).slice(0, 300);
+    await setInputFile(page, named, input, { name: 'cut.json', type: 'application/json', text: truncated });
+    await eventually(() => textOf(page, '.set-restore-errors'), (t) => expect(t).toMatch(/cut\.json cannot be restored[\s\S]*The file is cut off: .*\(line \d+, column \d+\)/));
 
     // The background checks the text itself: a page that skips the preview cannot slip a bad file in.
-    const direct = await sendMessage(page, { type: 'backup/restore', text: JSON.stringify(corrupt) }) as { ok: false; error: string };
-    expect(direct.ok).toBe(false);
-    expect(direct.error).toContain('saved[1].title must be a string, not a number');
-    expect(await sendMessage(page, { type: 'library/list' })).toEqual(before);
+    await expect(browser().send({ type: 'backup/restore', text: JSON.stringify(corrupt) })).rejects.toThrow('saved[1].title must be a string, not a number');
+    expect(await browser().send({ type: 'library/list' })).toEqual(before);
   });
 
   it('10,000 saved papers: one page of rows is rendered; search and "Show more" work', async () => {
-    const page = await openOptions('library');
+    const page = await openOptions(browser(), 'library');
     const papers = benchPapers(10_000);
     const text = JSON.stringify(makeBackup({ saved: papers, hidden: [], topics: [], settings: DEFAULT_PREFS }, Date.now()));
-    const reply = (await sendMessage(page, { type: 'backup/restore', text })) as { ok: boolean; error?: string };
-    expect(reply).toMatchObject({ ok: true });
+    await browser().send({ type: 'backup/restore', text });
     await page.reload();
-    const count = page.locator('.lib-result-count');
-    await eventually(() => count.innerText(), (t) => expect(t).toBe('10,000 papers, showing the first 50'), 30_000);
-    expect(await page.locator('.lib-row').count()).toBe(50);
+    await eventually(() => textOf(page, '.lib-result-count'), (t) => expect(t).toBe('10,000 papers, showing the first 50'), 30_000);
+    expect(await countOf(page, '.lib-row')).toBe(50);
     // Newest saved first.
     expect((await rowIds(page))[0]).toBe(papers.at(-1)!.id);
-    await page.getByRole('button', { name: /^Show more/ }).click();
-    await eventually(() => page.locator('.lib-row').count(), (n) => expect(n).toBe(100));
+    await page.click(named, button('Show more', 'prefix'));
+    await eventually(() => countOf(page, '.lib-row'), (n) => expect(n).toBe(100));
 
     const target = papers[1234]!;
-    await page.getByLabel('Search', { exact: true }).fill(target.title);
+    await fillField(page, named, field('Search'), target.title);
     await eventually(() => rowIds(page), (ids) => expect(ids).toContain(target.id));
-    expect(await page.locator('.lib-row').count()).toBeLessThanOrEqual(50);
+    expect(await countOf(page, '.lib-row')).toBeLessThanOrEqual(50);
   });
-
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`axe finds no accessibility violations on the library and settings panels (${scheme})`, async () => {
-      await savePapers(FIRST, TABM);
-      const page = await openOptions('library');
-      await sendMessage(page, { type: 'topics/put', topic: { id: 'ens', name: 'Ensembles', colour: '#3b82f6', terms: ['ensembl*'], exclusions: [], fields: ['title'], mode: 'highlight', createdAt: 1 } });
-      await sendMessage(page, { type: 'library/update', id: FIRST.id, note: 'a note', tags: ['t'] });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.reload();
-      await row(page, TABM.id).locator('.lib-topic').waitFor({ timeout: SETTLE_MS });
-      await row(page, TABM.id).getByRole('checkbox').check();
-      await row(page, FIRST.id).locator('summary').first().click(); // an open abstract too
-      expect(await axeViolations(page)).toEqual([]);
-
-      await page.goto(`${browser().extensionOrigin}/options.html#settings`);
-      await page.getByRole('heading', { name: 'Restore from a backup' }).waitFor();
-      await page.getByRole('button', { name: 'Reset everything…' }).click();
-      await page.getByRole('heading', { name: /Step 1 of 2/ }).waitFor();
-      expect(await axeViolations(page)).toEqual([]);
-      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      expect(bg).toBe(scheme === 'dark' ? 'rgb(11, 15, 25)' : 'rgb(255, 255, 255)');
-    });
-  }
 });
 
-/** Runs axe-core in the page; returns the violations as short readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages forbid inline scripts (CSP), so the source is evaluated rather than added as a <script>.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+for (const scheme of ['light', 'dark'] as const) {
+  describe(`library and settings panels, ${scheme} system theme`, () => {
+    const browser = useE2EBrowser({ colourScheme: scheme });
+
+    it(`axe finds no accessibility violations on the library and settings panels (${scheme})`, async () => {
+      await savePapers(browser(), FIRST, TABM);
+      await browser().send({ type: 'topics/put', topic: ENSEMBLES_TOPIC });
+      await browser().send({ type: 'library/update', id: FIRST.id, note: 'a note', tags: ['t'] });
+      const page = await openOptions(browser(), 'library');
+      await eventually(() => textOf(page, `${rowSel(TABM.id)} .lib-topic`), (t) => expect(t).not.toBeNull());
+      await page.click(named, el(`${rowSel(TABM.id)} input[type="checkbox"]`));
+      await page.click(named, el(`${rowSel(FIRST.id)} summary`)); // an open abstract too
+      expect(await axeViolations(page)).toEqual([]);
+
+      const settings = await openOptions(browser(), 'settings');
+      await settings.click(named, button('Reset everything…'));
+      await eventually(() => settings.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4')].some((h) => /Step 1 of 2/.test(h.textContent ?? '')), undefined), (v) => expect(v).toBe(true));
+      expect(await axeViolations(settings)).toEqual([]);
+      const bg = await settings.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined);
+      expect(bg).toBe(scheme === 'dark' ? 'rgb(11, 15, 25)' : 'rgb(255, 255, 255)');
+    });
   });
-  return violations;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

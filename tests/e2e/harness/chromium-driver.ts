@@ -6,7 +6,7 @@ import type { E2EBrowser, E2ELaunchOptions, E2EPage } from './e2e-browser';
 import { sendFrom } from './send-message';
 
 /** Wraps a Playwright page. Playwright's `evaluate` takes one argument, as E2EPage's does. */
-export function chromiumPage(page: Page): E2EPage {
+export function chromiumPage(page: Page, ready?: string): E2EPage {
   const elementOf = async <A>(find: (arg: A) => Element | null | undefined, arg: A, what: string) => {
     const handle = (await page.evaluateHandle(find as (a: unknown) => Element | null, arg)).asElement();
     if (!handle) throw new Error(`${what}: no element from ${String(find).slice(0, 120)}`);
@@ -21,6 +21,14 @@ export function chromiumPage(page: Page): E2EPage {
       await el.click();
       await el.dispose();
     },
+    async withElement(find, arg, fn, extra) {
+      const el = await elementOf(find, arg, 'withElement');
+      try {
+        return (await el.evaluate(fn as (e: Element, x: unknown) => unknown, extra)) as Awaited<ReturnType<typeof fn>>;
+      } finally {
+        await el.dispose();
+      }
+    },
     async focus(find, arg) {
       const el = await elementOf(find, arg, 'focus');
       await el.focus();
@@ -28,8 +36,12 @@ export function chromiumPage(page: Page): E2EPage {
     },
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
+    runScript: async (source) => void (await page.evaluate(source)),
     type: (text) => page.keyboard.type(text, { delay: 20 }),
-    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+      if (ready !== undefined) await page.locator(ready).first().waitFor({ timeout: 15_000 });
+    },
     close: () => page.close(),
   };
 }
@@ -37,8 +49,8 @@ export function chromiumPage(page: Page): E2EPage {
 export async function launchChromiumE2E(options: E2ELaunchOptions): Promise<E2EBrowser> {
   const b: PaperSiftBrowser = await launchPaperSift({ colorScheme: options.colourScheme });
   const pages = new WeakMap<E2EPage, Page>();
-  const wrap = (p: Page) => {
-    const e = chromiumPage(p);
+  const wrap = (p: Page, ready?: string) => {
+    const e = chromiumPage(p, ready);
     pages.set(e, p);
     return e;
   };
@@ -58,7 +70,7 @@ export async function launchChromiumE2E(options: E2ELaunchOptions): Promise<E2EB
       const page = await b.context.newPage();
       await page.goto(`${b.extensionOrigin}/${path}`);
       await page.locator(ready).first().waitFor({ timeout: 15_000 });
-      return wrap(page);
+      return wrap(page, ready);
     },
     send: async (message) => sendFrom(chromiumPage(await controlPage()), message),
     inExtension: async (fn, arg) => chromiumPage(await controlPage()).evaluate(fn, arg),

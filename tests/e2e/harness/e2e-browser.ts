@@ -19,15 +19,19 @@ export interface E2EPage extends PageEvaluator {
   readonly browserName: BrowserName;
   /** A real pointer click (scrolled into view first) on the element `find` returns in the page; throws if none. */
   click<A>(find: (arg: A) => Element | null | undefined, arg: A): Promise<void>;
+  /** Runs `fn` on the element `find` returns (a handle in between, so `fn` needs no way to call `find`); throws if none. */
+  withElement<A, B, R>(find: (arg: A) => Element | null | undefined, arg: A, fn: (el: Element, extra: B) => R | Promise<R>, extra: B): Promise<R>;
   /** Focuses the element `find` returns (through shadow roots: return the inner element). */
   focus<A>(find: (arg: A) => HTMLElement | null | undefined, arg: A): Promise<void>;
   /** A real key press on the focused element (`Tab`, `Enter`, `Space`, `j`, …). */
   press(key: string): Promise<void>;
   /** Types text key by key into the focused element. */
   type(text: string): Promise<void>;
+  /** Evaluates script source in the page (a library such as axe-core; extension pages forbid inline <script>). */
+  runScript(source: string): Promise<void>;
   /** Makes this the active tab (keyboard shortcuts act on the focused page). */
   bringToFront(): Promise<void>;
-  /** Reloads and waits as `open` did. */
+  /** Reloads and waits as `open` / `openExtensionPage` did. */
   reload(): Promise<void>;
   close(): Promise<void>;
 }

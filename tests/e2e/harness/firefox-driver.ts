@@ -23,6 +23,14 @@ function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
       await el.click();
       await el.dispose();
     },
+    async withElement(find, arg, fn, extra) {
+      const el = await elementOf(find, arg, 'withElement');
+      try {
+        return (await el.evaluate(fn as (e: Element, x: unknown) => unknown, extra)) as Awaited<ReturnType<typeof fn>>;
+      } finally {
+        await el.dispose();
+      }
+    },
     async focus(find, arg) {
       const el = await elementOf(find, arg, 'focus');
       await el.focus();
@@ -32,6 +40,7 @@ function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
     press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput),
     type: (text) => page.keyboard.type(text, { delay: 20 }),
     bringToFront: () => page.bringToFront(),
+    runScript: async (source) => void (await page.evaluate(source)),
     reload,
     close: () => page.close(),
   };
@@ -40,13 +49,13 @@ function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
 export async function launchFirefoxE2E(options: E2ELaunchOptions): Promise<E2EBrowser> {
   const ff = await launchPaperSiftFirefox(options);
   const raw = new WeakMap<E2EPage, Page>();
-  const wrap = (p: Page) => {
-    const e = firefoxPage(p, () => ff.reload(p));
+  const wrap = (p: Page, ready?: string) => {
+    const e = firefoxPage(p, () => (ready === undefined ? ff.reload(p) : ff.reloadExtensionPage(p, ready)));
     raw.set(e, p);
     return e;
   };
   let control: E2EPage | undefined;
-  const controlPage = async () => (control ??= wrap(await ff.openExtensionPage('popup.html', 'body *')));
+  const controlPage = async () => (control ??= wrap(await ff.openExtensionPage('popup.html', 'body *'), 'body *'));
   const send = async <T>(message: unknown) => sendFrom<T>(await controlPage(), message);
   const tabsWith = async (what: { url?: string; title?: string }) =>
     (await controlPage()).evaluate(async (q) => {
@@ -57,7 +66,7 @@ export async function launchFirefoxE2E(options: E2ELaunchOptions): Promise<E2EBr
     name: 'firefox',
     site: ff.site,
     open: async (target: PageName | string) => wrap(await ff.open(target)),
-    openExtensionPage: async (path, ready) => wrap(await ff.openExtensionPage(path, ready)),
+    openExtensionPage: async (path, ready) => wrap(await ff.openExtensionPage(path, ready), ready),
     send,
     inExtension: async (fn, arg) => (await controlPage()).evaluate(fn, arg),
     async tabId(page) {

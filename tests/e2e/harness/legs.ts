@@ -12,6 +12,7 @@ export const SHARED = [
   'tests/e2e/accessibility.e2e.ts',
   'tests/e2e/topics-page.e2e.ts',
   'tests/e2e/topics-triage.e2e.ts',
+  'tests/e2e/library.e2e.ts',
 ] as const;
 
 export const CHROMIUM_ONLY: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SHARED } from './tests/e2e/harness/legs';
+import { SHARED } from './tests/e2e/harness/legs.ts';
 
 // The Firefox leg of the e2e tests (`npm run test:e2e:firefox` builds .output/firefox-mv2 first): the shared e2e
 // files, unchanged, in headless firefox-esr driven by puppeteer-core over WebDriver BiDi. One file at a time, as the

@@ -185,10 +185,14 @@ export class PaperSiftBrowser {
     return `chrome-extension://${this.extensionId}`;
   }
 
-  /** Opens a new tab at a fixture (by name) or any routed URL, waiting for the page's load event. */
-  async open(target: PageName | string): Promise<Page> {
+  /**
+   * Opens a new tab at a fixture (by name) or any routed URL, waiting for the page's load event. `initScript` runs in
+   * the page's main world before its HTML, on this load and every later one.
+   */
+  async open(target: PageName | string, initScript?: string): Promise<Page> {
     const url = target in PAGES ? PAGES[target as PageName].url : target;
     const page = await this.context.newPage();
+    if (initScript !== undefined) await page.addInitScript({ content: initScript });
     await page.goto(url, { waitUntil: 'load' });
     return page;
   }

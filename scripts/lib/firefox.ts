@@ -95,10 +95,14 @@ export class PaperSiftFirefox {
     return page;
   }
 
-  /** Opens a fixture (by name) or any routed URL in a new tab, waiting for its load event. */
-  async open(target: PageName | string): Promise<Page> {
+  /**
+   * Opens a fixture (by name) or any routed URL in a new tab, waiting for its DOM (see `load`). `initScript` runs in
+   * the page's main world before any of its HTML, in this document and every one the tab loads later.
+   */
+  async open(target: PageName | string, initScript?: string): Promise<Page> {
     const url = target in PAGES ? PAGES[target as PageName].url : target;
     const page = await this.newPage();
+    if (initScript !== undefined) await page.evaluateOnNewDocument(initScript);
     await this.load(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
     return page;
   }

@@ -9,6 +9,7 @@
  * hides them, a held-back card is invisible, a removed card is not rendered.
  */
 import type { Page } from 'playwright-core';
+import type { PageEvaluator } from './page-evaluator';
 
 export interface FlashRecord {
   /** Frames checked since the document was created. */
@@ -89,9 +90,12 @@ function probe(ids: string[]): void {
   wait.observe(document, { childList: true });
 }
 
-/** Installs the probe on a page for every document it loads from now on (reloads included). */
+/** The probe as init-script source, watching `ids` (for a driver that takes init scripts as text). */
+export const flashProbeScript = (ids: readonly string[]): string => initScript(probe, [...ids]);
+
+/** Installs the probe on a Playwright page for every document it loads from now on (reloads included). */
 export async function installFlashProbe(page: Page, ids: readonly string[]): Promise<void> {
-  await page.addInitScript({ content: initScript(probe, [...ids]) });
+  await page.addInitScript({ content: flashProbeScript(ids) });
 }
 
 /**
@@ -103,7 +107,7 @@ export function initScript<A>(fn: (arg: A) => void, arg: A): string {
 }
 
 /** Watches more papers from now on (e.g. cards the page is about to load in place). */
-export async function watchForFlash(page: Page, ids: readonly string[]): Promise<void> {
+export async function watchForFlash(page: PageEvaluator, ids: readonly string[]): Promise<void> {
   await page.evaluate((more) => {
     const s = (window as unknown as ProbeWindow).__papersiftFlash;
     if (!s) throw new Error('no flash probe on this page');
@@ -111,12 +115,12 @@ export async function watchForFlash(page: Page, ids: readonly string[]): Promise
   }, [...ids]);
 }
 
-export async function readFlashes(page: Page): Promise<FlashRecord> {
+export async function readFlashes(page: PageEvaluator): Promise<FlashRecord> {
   return page.evaluate(() => {
     const s = (window as unknown as ProbeWindow).__papersiftFlash;
     if (!s) throw new Error('no flash probe on this page');
     const now = performance.now();
     const open = [...s.holding.values()].map((since) => now - since);
     return { frames: s.frames, flashes: s.flashes, longestHoldMs: Math.max(s.longest, ...open) };
-  });
+  }, undefined);
 }

@@ -2,16 +2,15 @@
  * A paper the reader hid, or one of a muted topic, is never painted: not on load, not on reload, not among lazily
  * loaded cards, not after the in-page period switch, in either hide style. A probe in the page's main world checks
  * every frame just before paint (scripts/lib/flash-probe.ts); the cards' final state is checked too, so a page that
- * simply showed nothing would not pass.
+ * simply showed nothing would not pass. In both browsers: Firefox injects content scripts at document_start its own
+ * way, so this is where a flash would show first.
  */
-import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
-import { installFlashProbe, readFlashes, watchForFlash } from '../../scripts/lib/flash-probe';
+import { flashProbeScript, readFlashes, watchForFlash } from '../../scripts/lib/flash-probe';
 import { appendCards, monthCards, switchPeriodInPage, type SimCard } from '../../scripts/lib/page-sim';
 import { compileTopics, type Topic } from '../../utils/topics';
-import { hideAndStore, send } from './messages';
-import { useBrowser, waitForDecoration } from './support';
+import { eventually, hideAndStore, useE2EBrowser, waitForDecoration, type E2EPage } from './harness';
 
 const daily = listedPapers(fixtureHtml('daily'));
 const MUTE: Topic = {
@@ -27,28 +26,31 @@ const HIDDEN = daily.map((p) => p.id).filter((id) => !mutedByTitle(daily).includ
 const MUTED = mutedByTitle(daily);
 
 describe('nothing hidden is ever painted', () => {
-  const browser = useBrowser();
-  let ctl: Page;
+  const browser = useE2EBrowser();
 
   /** Hides papers and mutes a topic through the background, and waits until pages can read it all at document_start. */
   async function hideAndMute(ids: readonly string[]): Promise<void> {
-    ctl = await hideAndStore(browser(), ids, [MUTE], { url: PAGES.daily.url, kind: 'daily' });
+    await hideAndStore(browser(), ids, [MUTE], { url: PAGES.daily.url, kind: 'daily' });
   }
 
-  async function openWatched(watch: readonly string[]): Promise<Page> {
-    const page = await browser().context.newPage();
-    await installFlashProbe(page, watch);
-    await page.goto(PAGES.daily.url, { waitUntil: 'load' });
+  async function openWatched(watch: readonly string[]): Promise<E2EPage> {
+    const page = await browser().open('daily', { initScript: flashProbeScript(watch) });
     await waitForDecoration(page, daily.length);
     return page;
   }
 
-  const collapsedIds = (page: Page) =>
-    page.evaluate(() => [...document.querySelectorAll('[data-papersift-collapsed]')].map((r) => r.getAttribute('data-papersift-id')!).sort());
+  const collapsedIds = (page: E2EPage) =>
+    page.evaluate(() => [...document.querySelectorAll('[data-papersift-collapsed]')].map((r) => r.getAttribute('data-papersift-id')!).sort(), undefined);
+
+  /** Frames after decoration, too: counted, not timed (headless Firefox paints about half as many frames a second). */
+  async function framesAfterNow(page: E2EPage, more = 10): Promise<void> {
+    const from = (await readFlashes(page)).frames;
+    await eventually(async () => (await readFlashes(page)).frames - from, (n) => expect(n).toBeGreaterThanOrEqual(more));
+  }
 
   /** The probe ran for many frames, saw none of these cards, and they did end up hidden. */
-  async function expectNeverShown(page: Page, ids: readonly string[]): Promise<void> {
-    await page.waitForTimeout(300); // frames after decoration, too
+  async function expectNeverShown(page: E2EPage, ids: readonly string[]): Promise<void> {
+    await framesAfterNow(page);
     const record = await readFlashes(page);
     expect(record.frames).toBeGreaterThan(5);
     expect(record.flashes).toEqual([]);
@@ -65,19 +67,19 @@ describe('nothing hidden is ever painted', () => {
     const page = await openWatched(watch);
     await expectNeverShown(page, watch);
     for (let i = 0; i < 3; i++) {
-      await page.reload({ waitUntil: 'load' });
+      await page.reload();
       await waitForDecoration(page, daily.length);
       await expectNeverShown(page, watch);
     }
   });
 
   it('with hide style "remove": the cards are never laid out at all', async () => {
-    await send(ctl, { type: 'prefs/set', patch: { hideStyle: 'remove' } });
+    await browser().send({ type: 'prefs/set', patch: { hideStyle: 'remove' } });
     const watch = [...HIDDEN, ...MUTED];
     const page = await openWatched(watch);
-    await page.reload({ waitUntil: 'load' }); // after the prefs reached the ready state
+    await page.reload(); // after the prefs reached the ready state
     await waitForDecoration(page, daily.length);
-    await page.waitForTimeout(300);
+    await framesAfterNow(page);
     const record = await readFlashes(page);
     expect(record.frames).toBeGreaterThan(5);
     expect(record.flashes).toEqual([]);
@@ -91,7 +93,7 @@ describe('nothing hidden is ever painted', () => {
     const muted = mutedByTitle(cards);
     const hidden = cards.map((c) => c.id).filter((id) => !muted.includes(id)).slice(0, 3);
     for (const id of hidden) {
-      await send(ctl, { type: 'hidden/hide', id, title: id, reason: 'manual', source: { url: PAGES.month.url, kind: 'monthly' } });
+      await browser().send({ type: 'hidden/hide', id, title: id, reason: 'manual', source: { url: PAGES.month.url, kind: 'monthly' } });
     }
     expect(muted.length).toBeGreaterThan(0);
     return { cards, watch: [...hidden, ...muted] };

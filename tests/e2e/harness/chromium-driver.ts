@@ -65,7 +65,7 @@ export async function launchChromiumE2E(options: E2ELaunchOptions): Promise<E2EB
   return {
     name: 'chromium',
     site: b.site,
-    open: async (target: PageName | string) => wrap(await b.open(target)),
+    open: async (target: PageName | string, options) => wrap(await b.open(target, options?.initScript)),
     async openExtensionPage(path, ready) {
       const page = await b.context.newPage();
       await page.goto(`${b.extensionOrigin}/${path}`);

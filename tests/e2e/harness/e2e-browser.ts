@@ -40,8 +40,11 @@ export interface E2EPage extends PageEvaluator {
 export interface E2EBrowser {
   readonly name: BrowserName;
   readonly site: FixtureSite;
-  /** A new tab at a fixture (by name) or any routed URL, once its DOM is there. */
-  open(target: PageName | string): Promise<E2EPage>;
+  /**
+   * A new tab at a fixture (by name) or any routed URL, once its DOM is there. `initScript` (source) runs in the
+   * page's main world before its HTML is parsed, on this load and every reload (a probe such as flash-probe.ts).
+   */
+  open(target: PageName | string, options?: { initScript?: string }): Promise<E2EPage>;
   /** A new tab at one of PaperSift's pages (`options.html#library`, `popup.html?tab=3`), once `ready` matches. */
   openExtensionPage(path: string, ready: string): Promise<E2EPage>;
   /** Sends a protocol message to the background from an extension page, as PaperSift's pages do; throws on !ok. */

@@ -65,7 +65,7 @@ export async function launchFirefoxE2E(options: E2ELaunchOptions): Promise<E2EBr
   return {
     name: 'firefox',
     site: ff.site,
-    open: async (target: PageName | string) => wrap(await ff.open(target)),
+    open: async (target: PageName | string, options) => wrap(await ff.open(target, options?.initScript)),
     openExtensionPage: async (path, ready) => wrap(await ff.openExtensionPage(path, ready), ready),
     send,
     inExtension: async (fn, arg) => (await controlPage()).evaluate(fn, arg),

@@ -5,3 +5,4 @@ export { CROSS_TAB_MS, eventually, normaliseLine, SETTLE_MS } from './wait';
 export { decorationSnapshot, waitForDecoration } from '../../../scripts/lib/decoration';
 export { countExactText, linkHrefs, textContaining, waitForExactText } from './text';
 export { axeViolations, captureDownloads, downloadFrom, fillField, selectOption, setInputFile, type DownloadedFile } from './forms';
+export { hideAndStore } from './stored-state';

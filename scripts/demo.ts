@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { launchPaperSift, type PaperSiftBrowser } from './lib/browser';
 import { waitForDecoration } from './lib/decoration';
 import { fixtureHtml, listedPapers, PAGES } from './lib/fixtures';
-import { ensureChromium } from './lib/ensure-chromium';
+import { ensureChromium } from './lib/ensure-browsers';
 import { ARTIFACTS_DIR, ROOT } from './lib/paths';
 
 const OUT_DIR = join(ARTIFACTS_DIR, 'demo');

@@ -15,14 +15,9 @@ import type { Route } from 'playwright-core';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { FixtureSite } from './browser';
 import { PAGES, type PageName } from './fixtures';
-import { ROOT } from './paths';
+import { firefoxPath, ROOT } from './paths';
 
 export const FIREFOX_EXT_DIR = process.env.PAPERSIFT_FIREFOX_EXT_DIR || join(ROOT, '.output', 'firefox-mv2');
-const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-/** $PAPERSIFT_FIREFOX, else Debian's firefox-esr, else /usr/bin/firefox. */
-export function firefoxPath(): string {
-  return process.env.PAPERSIFT_FIREFOX || FIREFOX_CANDIDATES.find((p) => existsSync(p)) || FIREFOX_CANDIDATES[0]!;
-}
 /** The add-on id of the Firefox build (wxt.config.ts, browser_specific_settings.gecko.id). */
 export const ADDON_ID = 'papersift@papersift.dev';
 /** Pinned with `extensions.webextensions.uuids` so the extension's pages have a known moz-extension:// origin. */

@@ -23,3 +23,9 @@ const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '
 export function chromiumPath(): string {
   return process.env.PAPERSIFT_CHROMIUM || CHROMIUM_CANDIDATES.find((p) => existsSync(p)) || CHROMIUM_CANDIDATES[0]!;
 }
+
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+/** $PAPERSIFT_FIREFOX, else Debian's firefox-esr (the Firefox leg's), else /usr/bin/firefox. */
+export function firefoxPath(): string {
+  return process.env.PAPERSIFT_FIREFOX || FIREFOX_CANDIDATES.find((p) => existsSync(p)) || FIREFOX_CANDIDATES[0]!;
+}

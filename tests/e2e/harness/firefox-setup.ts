@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { FIREFOX_EXT_DIR, firefoxPath } from '../../../scripts/lib/firefox';
+import { FIREFOX_EXT_DIR } from '../../../scripts/lib/firefox';
 import { ensureMonthFixture } from '../../../scripts/lib/month-fixture';
-import { ROOT } from '../../../scripts/lib/paths';
+import { firefoxPath, ROOT } from '../../../scripts/lib/paths';
 import { CHROMIUM_ONLY, SHARED } from './legs';
 
 /** Runs once before the Firefox leg: the Firefox build, firefox-esr, the month fixture; then says what it skips. */

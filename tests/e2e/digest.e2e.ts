@@ -196,6 +196,7 @@ describe('digest', () => {
       return ids;
     }));
     expect(seenBefore.has(ONTOLOGY_ID) && seenBefore.has(LOW_ID)).toBe(true);
+    await send(ctl, { type: 'prefs/set', patch: { keyboardSkipSeen: true } }); // for j/k, below
     const again = await browser().open('daily');
     await waitForDecoration(again, 27);
     const expectedNew = ENTRIES.map((e) => e.paper.id).filter((id) => !seenBefore.has(id));
@@ -212,6 +213,17 @@ describe('digest', () => {
     expect(await cardById(again, expectedNew[0]!).isVisible()).toBe(true);
     await onlyNew.click();
     await eventually(() => cardById(again, ONTOLOGY_ID).isVisible(), (v) => expect(v).toBe(true)); // seen never hides
+
+    // With "j and k skip papers seen before" on, j walks the cards not seen on the earlier visit, in page order.
+    const pageOrder = await again.evaluate(() => [...document.querySelectorAll('[data-papersift-id]')].map((r) => r.getAttribute('data-papersift-id')!));
+    const walk = pageOrder.filter((id) => !seenBefore.has(id));
+    await again.bringToFront();
+    const visited: string[] = [];
+    for (let i = 0; i < walk.length; i++) {
+      await again.keyboard.press('j');
+      visited.push((await again.locator('[data-papersift-current]').getAttribute('data-papersift-id'))!);
+    }
+    expect(visited).toEqual(walk);
   });
 
   describe('a check that fails says why, retries later, and loses or doubles nothing', () => {

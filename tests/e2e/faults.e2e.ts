@@ -564,8 +564,8 @@ describe('faults: concurrency, worker death, restarts, quotas', () => {
     expect(listing.storage.reason).toBe((profile.storage.local['papersift:topicStorage'] as { reason: string }).reason);
 
     const backup = await send(ext, { type: 'backup/export' });
-    // Every setting the v1 build stored, and the defaults of those that came later (the digest's).
-    expect(backup.settings).toEqual({ digestEvery: '3h', digestNotify: false, ...(profile.storage.local['prefs'] as object) });
+    // Every setting the v1 build stored, and the defaults of those that came later (the digest's, skip-seen).
+    expect(backup.settings).toEqual({ digestEvery: '3h', digestNotify: false, keyboardSkipSeen: false, ...(profile.storage.local['prefs'] as object) });
     // Nothing the new build does not manage itself was dropped (the last page stays for the topic preview).
     const areas = await readAreas();
     expect(areas.local['papersift:lastPage']).toEqual(profile.storage.local['papersift:lastPage']);

@@ -11,6 +11,8 @@ export interface Prefs {
   precedence: 'highlight-wins' | 'mute-wins';
   /** Keyboard shortcuts on the papers pages. */
   keyboard: boolean;
+  /** j/k pass over papers the reader had seen on an earlier visit (seen state never hides anything). */
+  keyboardSkipSeen: boolean;
   highlightStyle: 'accent' | 'subtle';
   /** A hidden card leaves a placeholder (a visible, reversible trace) or is removed from the page. */
   hideStyle: 'placeholder' | 'remove';
@@ -26,6 +28,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   showToolbar: true,
   precedence: 'highlight-wins',
   keyboard: true,
+  keyboardSkipSeen: false,
   highlightStyle: 'accent',
   hideStyle: 'placeholder',
   topicSync: true,
@@ -49,6 +52,7 @@ export const PREF_CHECKS: { readonly [K in keyof Prefs]: PrefCheck } = {
   showToolbar: bool,
   precedence: oneOf('highlight-wins', 'mute-wins'),
   keyboard: bool,
+  keyboardSkipSeen: bool,
   highlightStyle: oneOf('accent', 'subtle'),
   hideStyle: oneOf('placeholder', 'remove'),
   topicSync: bool,

@@ -72,6 +72,8 @@ export class PageDecorator {
   readonly view: ViewToggles = { showHidden: false, topicsFirst: false, onlyMatches: false, onlyNew: false };
   /** Papers not seen before this visit (features/seen tells); their cards carry `data-papersift-new`. */
   private fresh: ReadonlySet<string> = new Set();
+  /** Cards the reader had seen on an earlier visit (for j/k's skip-seen setting). */
+  private seenBefore: ReadonlySet<string> = new Set();
   /** Called whenever counts or the list container may have changed (the summary bar listens). */
   onChange: () => void = () => {};
   /** PaperSift's published work on this page; features outside the decorator add theirs through `timed`. */
@@ -356,12 +358,22 @@ export class PageDecorator {
     return papers;
   }
 
+  /** Which of the page's cards the reader had seen before this visit (seen-tracker.ts); never hides anything. */
+  setSeenBefore(ids: ReadonlySet<string>): void {
+    this.seenBefore = ids;
+  }
+
   /**
    * Cards a reader can move between with j/k: in the order they are shown, skipping collapsed and filtered ones —
-   * except `keep` (the current card), so its neighbours can still be found after it collapsed.
+   * except `keep` (the current card), so its neighbours can still be found after it collapsed. With `skipSeen`,
+   * cards seen on an earlier visit are skipped too, unless that would leave none.
    */
-  navigableCards(keep?: Entry): Entry[] {
-    const list = [...this.entries.values()].filter((e) => e === keep || (this.isShown(e) && !this.isCollapsed(e)));
+  navigableCards(keep?: Entry, skipSeen = false): Entry[] {
+    let list = [...this.entries.values()].filter((e) => e === keep || (this.isShown(e) && !this.isCollapsed(e)));
+    if (skipSeen && this.seenBefore.size > 0) {
+      const unseen = list.filter((e) => e === keep || !this.seenBefore.has(e.card.id));
+      if (unseen.some((e) => e !== keep)) list = unseen;
+    }
     if (this.view.topicsFirst) {
       const matched = (e: Entry) => (this.highlightNames(e) ? 0 : 1);
       list.sort((a, b) => matched(a) - matched(b)); // stable: HF's order within each group, as CSS `order` shows it

@@ -72,7 +72,7 @@ function Radios<K extends 'highlightStyle' | 'hideStyle' | 'precedence'>({ name,
 }
 
 function Check({ name, label, hint, prefs, onChange }: {
-  name: 'showToolbar' | 'keyboard' | 'topicSync';
+  name: 'showToolbar' | 'keyboard' | 'keyboardSkipSeen' | 'topicSync';
   label: string;
   hint: string;
   prefs: Prefs;
@@ -132,6 +132,7 @@ export function PreferencesForm({ topics, onTopicsChanged }: { topics: TopicsLis
         <legend>On the papers pages</legend>
         <Check name="showToolbar" label="Show the summary bar" hint="counts and the Show hidden / My topics first / Only matches switches above the list" prefs={prefs} onChange={change} />
         <Check name="keyboard" label="Keyboard shortcuts" hint="save and hide the focused paper from the keyboard" prefs={prefs} onChange={change} />
+        <Check name="keyboardSkipSeen" label="j and k skip papers seen before" hint="move only between papers you had not seen on an earlier visit (all of them when there are none)" prefs={prefs} onChange={change} />
       </fieldset>
       <fieldset class="set-group">
         <legend>Topics</legend>

@@ -14,6 +14,7 @@ const DEFAULTS: Prefs = {
   showToolbar: true,
   precedence: 'highlight-wins',
   keyboard: true,
+  keyboardSkipSeen: false,
   highlightStyle: 'accent',
   hideStyle: 'placeholder',
   topicSync: true,

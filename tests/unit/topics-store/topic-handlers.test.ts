@@ -170,6 +170,7 @@ describe('prefs/set', () => {
       showToolbar: true,
       precedence: 'mute-wins',
       keyboard: true,
+      keyboardSkipSeen: false,
       highlightStyle: 'accent',
       hideStyle: 'remove',
       topicSync: true,

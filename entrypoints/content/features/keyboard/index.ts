@@ -7,7 +7,10 @@ export const keyboard: Feature = {
   start(page, signal) {
     const triage = new KeyboardTriage(page.decorator);
     page.doc.addEventListener('keydown', triage.onKeyDown, { signal });
-    page.settings.add(({ prefs }) => triage.setEnabled(prefs.keyboard), signal);
+    page.settings.add(({ prefs }) => {
+      triage.setEnabled(prefs.keyboard);
+      triage.setSkipSeen(prefs.keyboardSkipSeen);
+    }, signal);
     signal.addEventListener('abort', () => triage.destroy(), { once: true });
   },
 };

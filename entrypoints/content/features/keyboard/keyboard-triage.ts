@@ -25,6 +25,7 @@ function isTyping(e: KeyboardEvent): boolean {
 export class KeyboardTriage {
   private currentId: string | null = null;
   private enabled = true;
+  private skipSeen = false;
   private readonly help = new KeyboardHelp(TRIAGE_KEYS);
 
   constructor(private readonly decorator: PageDecorator) {}
@@ -38,11 +39,12 @@ export class KeyboardTriage {
     const current = this.current();
     const cards = this.decorator.navigableCards(current);
     if (key === 'j' || key === 'k') {
-      if (!cards.length) return;
-      const i = current ? cards.indexOf(current) : -1;
-      const next = key === 'j' ? cards[Math.min(i + 1, cards.length - 1)] : cards[Math.max(i - 1, 0)];
+      const moves = this.skipSeen ? this.decorator.navigableCards(current, true) : cards;
+      if (!moves.length) return;
+      const i = current ? moves.indexOf(current) : -1;
+      const next = key === 'j' ? moves[Math.min(i + 1, moves.length - 1)] : moves[Math.max(i - 1, 0)];
       e.preventDefault();
-      return this.select(next ?? cards[0]!);
+      return this.select(next ?? moves[0]!);
     }
     if (key === 'x') {
       e.preventDefault();
@@ -68,6 +70,11 @@ export class KeyboardTriage {
     }
     if (key === 'o') (current.card.titleEl.closest('a') ?? current.card.titleEl.querySelector('a'))?.click();
   };
+
+  /** j/k pass over cards seen on an earlier visit (the `keyboardSkipSeen` setting). */
+  setSkipSeen(on: boolean): void {
+    this.skipSeen = on;
+  }
 
   setEnabled(on: boolean): void {
     this.enabled = on;

@@ -36,6 +36,8 @@ export class SeenTracker {
   /** Cards to watch: not seen by the reader yet. */
   private readonly watching = new Set<string>();
   private readonly fresh = new Set<string>();
+  /** Cards the background already counted as seen when the page asked: seen on an earlier visit. */
+  private readonly seenBefore = new Set<string>();
   private first: boolean | null = null;
   private readonly clock = new SeenClock();
   private readonly pending = new Set<string>();
@@ -120,6 +122,12 @@ export class SeenTracker {
     if (this.signal.aborted) return;
     this.first ??= answer.first;
     for (const id of answer.unseen) this.watching.add(id);
+    const unseen = new Set(answer.unseen);
+    const before = ids.filter((id) => !unseen.has(id));
+    if (before.length > 0) {
+      for (const id of before) this.seenBefore.add(id);
+      this.page.decorator.setSeenBefore(new Set(this.seenBefore));
+    }
     if (!this.first && answer.unseen.length > 0) {
       for (const id of answer.unseen) this.fresh.add(id);
       this.page.timed('seen', () => this.page.decorator.setFresh(new Set(this.fresh)));

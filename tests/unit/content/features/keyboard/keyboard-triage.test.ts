@@ -58,6 +58,29 @@ describe('KeyboardTriage', () => {
     expect(current()).toEqual([C0]); // stays on the first
   });
 
+  it('with skip-seen on, j/k pass over cards seen on an earlier visit; off, or with none unseen, they do not', () => {
+    decorator.setSeenBefore(new Set([C1, C5]));
+    press('j');
+    press('j');
+    expect(current()).toEqual([C1]); // the setting is off by default
+    keyboard.setSkipSeen(true);
+    press('j');
+    expect(current()).toEqual([C3]); // C2 is collapsed, and C1 stays reachable only as the current card
+    press('j');
+    expect(current()).toEqual([IDS[6]]); // C4 is collapsed, C5 seen
+    press('k');
+    press('k');
+    expect(current()).toEqual([C0]);
+    expect(rootOf(C1).hasAttribute('data-papersift-hidden')).toBe(false); // seen never hides anything
+    decorator.setSeenBefore(new Set(IDS)); // every card seen: j/k move over all the shown ones
+    press('j');
+    expect(current()).toEqual([C1]);
+    keyboard.setSkipSeen(false);
+    decorator.setSeenBefore(new Set([C1]));
+    press('j');
+    expect(current()).toEqual([C3]);
+  });
+
   it('s saves the current card and h hides it, moving on to the next', async () => {
     press('j');
     press('s');

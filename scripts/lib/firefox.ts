@@ -160,9 +160,18 @@ export class PaperSiftFirefox {
     }
   }
 
+  /** Closes every tab, those the extension opened (openOptionsPage, tabs.create) too, and leaves one blank tab. */
   async closePages(): Promise<void> {
-    await Promise.all([...this.pages].map((p) => p.close().catch(() => undefined)));
+    const open = new Set([...this.pages, ...(await this.browser.pages())]);
+    await this.browser.newPage(); // a window without tabs would close
+    await Promise.all([...open].map((p) => p.close().catch(() => undefined)));
     this.pages.clear();
+  }
+
+  /** The URL of every open tab, asked from each document: BiDi never reports a moz-extension navigation, so `url()` can lag. */
+  async tabUrls(): Promise<string[]> {
+    const pages = await this.browser.pages();
+    return Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())));
   }
 
   async close(): Promise<void> {

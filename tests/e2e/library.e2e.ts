@@ -23,37 +23,15 @@ import {
   type E2EBrowser,
   type E2EPage,
 } from './harness';
+import { button, countOf, el, field, isChecked, named, textOf, valueOf } from './harness/named';
 
 const daily = listedPapers(fixtureHtml('daily'));
 const FIRST = daily[0]!; // saved first
 const TABM = daily[2]!; // saved second: the newest
 const ENSEMBLES_TOPIC = { id: 'ens', name: 'Ensembles', colour: '#3b82f6', terms: ['ensembl*'], exclusions: [], fields: ['title'], mode: 'highlight', createdAt: 1 };
 
-// ---- finding things on the page the way a reader names them (self-contained: sent to the page as source) ----
-
-/**
- * `{ sel, name, match }` as JSON: the first element matching CSS `sel` whose accessible name (aria-label, else its
- * <label>'s text, else its text) equals / starts with / contains `name`; without a name, the first match of `sel`.
- */
-function named(spec: string): HTMLElement | null {
-  const { sel, name, match } = JSON.parse(spec) as { sel: string; name?: string; match: 'exact' | 'prefix' | 'contains' };
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const nameOf = (el: Element) =>
-    norm(el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent);
-  const els = [...document.querySelectorAll<HTMLElement>(sel)];
-  if (name === undefined) return els[0] ?? null;
-  return els.find((el) => (match === 'exact' ? nameOf(el) === name : match === 'prefix' ? nameOf(el).startsWith(name) : nameOf(el).includes(name))) ?? null;
-}
-const el = (sel: string, name?: string, match: 'exact' | 'prefix' | 'contains' = 'exact') => JSON.stringify({ sel, name, match });
-const button = (name: string, match: 'exact' | 'prefix' = 'exact', within = '') => el(`${within} button`.trim(), name, match);
-const field = (name: string, match: 'exact' | 'prefix' = 'exact') => el('input, textarea, select', name, match);
 const rowSel = (id: string) => `.lib-row[data-paper-id="${id}"]`;
 
-const valueOf = (page: E2EPage, spec: string) => page.withElement(named, spec, (e) => (e as HTMLInputElement).value, undefined);
-const isChecked = (page: E2EPage, spec: string) => page.withElement(named, spec, (e) => (e as HTMLInputElement).checked, undefined);
-const textOf = (page: E2EPage, css: string) =>
-  page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, css);
-const countOf = (page: E2EPage, css: string) => page.evaluate((s) => document.querySelectorAll(s).length, css);
 const rowIds = (page: E2EPage) => page.evaluate(() => [...document.querySelectorAll('.lib-row')].map((r) => r.getAttribute('data-paper-id')), undefined);
 
 /** Saves papers by clicking their Save buttons on the daily page, in this order. */

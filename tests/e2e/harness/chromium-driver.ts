@@ -77,6 +77,7 @@ export async function launchChromiumE2E(options: E2ELaunchOptions): Promise<E2EB
     tabId: (page) => b.tabId(pages.get(page)!),
     reset: () => b.resetExtensionState(),
     closePages: () => b.closePages(),
+    tabUrls: async () => b.context.pages().map((p) => p.url()),
     close: () => b.close(),
   };
 }

@@ -54,6 +54,8 @@ export interface E2EBrowser {
    * `browser` in Firefox and `chrome` in Chromium: write `(globalThis.browser ?? globalThis.chrome)`.
    */
   inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The URL of every open tab, those the extension opened included. */
+  tabUrls(): Promise<string[]>;
   /** The browser's tab id of a page (for `popup.html?tab=<id>`). */
   tabId(page: E2EPage): Promise<number>;
   /** Empties everything PaperSift stored, caches included. Pages opened before should be closed first. */

@@ -92,6 +92,7 @@ export async function launchFirefoxE2E(options: E2ELaunchOptions): Promise<E2EBr
       control = undefined;
       await ff.closePages();
     },
+    tabUrls: () => ff.tabUrls(),
     close: () => ff.close(),
   };
 }

@@ -13,6 +13,7 @@ export const SHARED = [
   'tests/e2e/accessibility.e2e.ts',
   'tests/e2e/topics-page.e2e.ts',
   'tests/e2e/topics-triage.e2e.ts',
+  'tests/e2e/topics-ui.e2e.ts',
   'tests/e2e/library.e2e.ts',
 ] as const;
 
@@ -26,8 +27,6 @@ export const CHROMIUM_ONLY: Record<string, string> = {
     'stops the service worker and breaks its IndexedDB writes over CDP; the same card code shows the rollback message in Firefox',
   'tests/e2e/digest.e2e.ts':
     'fires the digest alarm, reads the badge and the seen store inside the service worker over CDP, and answers the API per test with Playwright routes',
-  'tests/e2e/topics-ui.e2e.ts':
-    'not yet on the neutral harness (Playwright role locators, storage read in the service worker); its Preact panels are the same code in Firefox',
   'tests/e2e/harness.e2e.ts':
     "checks the Chromium driver itself (extension id from the worker URL, storage wiped in the worker); the Firefox driver's routing and reset are exercised by every shared file",
   'tests/e2e/bundle-size.e2e.ts': 'checks the Chromium build output on disk; no browser involved',

@@ -10,6 +10,7 @@ import { dailyPageUrl, mergeDay } from '../../utils/digest/daily-api';
 import { DIGEST_KEY, readDigestState, type DigestState } from '../../utils/digest/digest-state';
 import { fetchDay, type FetchLike } from '../../utils/digest/fetch-day';
 import { badgeText, matchDigest, unseenOnly, type NewPaper } from '../../utils/digest/new-for-you';
+import { digestNotification } from '../../utils/digest/notification';
 import { intervalMinutes, retryDelayMs, utcDay } from '../../utils/digest/schedule';
 import type { BackgroundRequest, DigestView } from '../../utils/messaging/protocol';
 import { hiddenIds, savedIds } from '../../utils/storage/library-db';
@@ -201,17 +202,18 @@ async function check(kind: CheckKind, deps: CheckDeps): Promise<DigestView | nul
 
 /** At most one notification a day, only when turned on and allowed, and only for papers this check brought. */
 async function maybeNotify(state: DigestState, before: DigestState, count: number, day: string, prefs: Prefs): Promise<void> {
-  if (!prefs.digestNotify || count === 0 || state.notifiedDay === day) return;
+  if (!prefs.digestNotify || count === 0 || state.notifiedDay === day) return; // before reading anything more
   if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
-  const known = new Set(before.papers.map((p) => p.id));
-  const items = await newForYou(state);
-  if (!items.some((p) => !known.has(p.id))) return;
-  await browser.notifications.create(NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
-    title: `${count} new ${count === 1 ? 'paper' : 'papers'} for your topics`,
-    message: items.slice(0, 3).map((p) => p.title).join('\n'),
+  const shown = digestNotification({
+    enabled: prefs.digestNotify,
+    count,
+    day,
+    notifiedDay: state.notifiedDay,
+    known: new Set(before.papers.map((p) => p.id)),
+    items: await newForYou(state),
   });
+  if (!shown) return;
+  await browser.notifications.create(NOTIFICATION_ID, { type: 'basic', iconUrl: NOTIFICATION_ICON, ...shown });
   await writeDigest({ ...state, notifiedDay: day });
 }
 

@@ -108,6 +108,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Load this unpacked extension instead of PaperSift (the bench's floor: no service worker to wait for). */
   extensionDir?: string;
+  /** Use (and keep after close) this profile folder, to start the same profile again: a browser restart. */
+  profileDir?: string;
 }
 
 /** Launches Chromium (a fresh profile in a temp folder) with PaperSift loaded and the offline site routed. */
@@ -120,7 +122,7 @@ export async function launchPaperSift(options: LaunchOptions = {}): Promise<Pape
   if (withExtension && !options.extensionDir && !existsSync(join(EXT_DIR, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXT_DIR}. Run \`npm run build\` (npx wxt build) first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'papersift-profile-'));
+  const userDataDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'papersift-profile-'));
   const args = [
     // Running as root (CI, containers) needs this; the browser only ever sees the offline fixtures.
     '--no-sandbox',
@@ -141,7 +143,7 @@ export async function launchPaperSift(options: LaunchOptions = {}): Promise<Pape
   });
   const site = new FixtureSite();
   await context.route((url) => url.protocol === 'https:' || url.protocol === 'http:', (route) => site.handle(route));
-  const browser = new PaperSiftBrowser(context, site, userDataDir);
+  const browser = new PaperSiftBrowser(context, site, options.profileDir ? null : userDataDir);
   if (withExtension && !options.extensionDir) await browser.init();
   return browser;
 }
@@ -161,7 +163,8 @@ export class PaperSiftBrowser {
   constructor(
     readonly context: BrowserContext,
     readonly site: FixtureSite,
-    private readonly userDataDir: string,
+    /** The temporary profile folder to delete on close (null: the caller's, kept). */
+    private readonly userDataDir: string | null,
   ) {}
 
   /** Reads the extension id from the service worker's URL (it depends on the extension's folder). */
@@ -327,7 +330,7 @@ export class PaperSiftBrowser {
 
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
-    rmSync(this.userDataDir, { recursive: true, force: true });
+    if (this.userDataDir) rmSync(this.userDataDir, { recursive: true, force: true });
   }
 
   private requireExtension(): void {

@@ -3,9 +3,12 @@
  * badge, the popup's "New for you", seen state on the pages, and every way a check can fail. The Daily Papers API is
  * answered at its real URL from the recorded JSON (tests/fixtures/api-daily_papers.json) or with a fault.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchPaperSift } from '../../scripts/lib/browser';
 import { API_DAILY } from '../../scripts/lib/fixtures';
 import type { Topic } from '../../utils/topics';
 import {
@@ -319,4 +322,41 @@ describe('digest', () => {
       expect(api.requests).toHaveLength(1);
     });
   });
+});
+
+describe('digest at a browser restart', () => {
+  // What this proves: a check at every browser start. Which listener fires is Chromium's choice: an unpacked
+  // extension loaded with --load-extension gets onInstalled again at each start as well as onStartup, so removing
+  // either one alone still passes here; removing both fails.
+  it('checks again when the same profile starts again (a browser restart)', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'papersift-restart-'));
+    try {
+      const first = await launchPaperSift({ profileDir });
+      await eventually(() => digestState(first), (s) => expect(s?.lastCheck).toBeTruthy(), 20_000);
+      // The install's check ran before any route answered; its retry is answered here, so no backoff is pending
+      // at the restart (a pending retry rightly holds a startup check back).
+      const api = new DailyApi();
+      await api.install(first);
+      api.json(RECORDED);
+      await clearAlarm(first, RETRY_ALARM);
+      const ok = await checkBy(first, RETRY_ALARM);
+      expect(ok).toMatchObject({ failures: 0, retryAt: null, lastCheck: { ok: true } });
+      const firstAt = ok.lastCheck!.at;
+      await first.close();
+
+      const restartedAt = Date.now();
+      const again = await launchPaperSift({ profileDir });
+      try {
+        // A check of the browser's start: nothing else writes lastCheck (the alarms are hours away).
+        await eventually(() => digestState(again), (s) => expect(s?.lastCheck?.at ?? 0).toBeGreaterThanOrEqual(restartedAt), 20_000);
+        const after = await digestState(again);
+        expect(after!.lastCheck!.at).toBeGreaterThan(firstAt);
+        expect(after!.lastCheck!.day).toBe(new Date().toISOString().slice(0, 10));
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

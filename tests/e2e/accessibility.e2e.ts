@@ -23,6 +23,18 @@ function deepFocus(page: E2EPage): Promise<{ cardId: string | null; role: string
 const saveOf = (page: E2EPage, id: string) => cardById(page, id).button(/Save/);
 const hasDarkClass = (page: E2EPage) => page.evaluate(() => document.documentElement.classList.contains('dark'), undefined);
 
+/** Reloads with HF's `theme` cookie set (the page's own script reads it before PaperSift starts), runs `check`, clears it. */
+async function reloadWithThemeCookie(page: E2EPage, theme: 'dark' | 'light', check: () => Promise<void>): Promise<void> {
+  await page.evaluate((t) => void (document.cookie = `theme=${t}; path=/`), theme);
+  try {
+    await page.reload();
+    await waitForDecoration(page, daily.length);
+    await check();
+  } finally {
+    await page.evaluate(() => void (document.cookie = 'theme=; path=/; max-age=0'), undefined);
+  }
+}
+
 describe('keyboard and dark mode', () => {
   const browser = useE2EBrowser();
 
@@ -73,15 +85,10 @@ describe('keyboard and dark mode', () => {
     await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(light));
 
     // The same class set by the page's own script before PaperSift starts: the controls start dark.
-    await page.evaluate(() => void (document.cookie = 'theme=dark; path=/'), undefined);
-    try {
-      await page.reload();
-      await waitForDecoration(page, daily.length);
+    await reloadWithThemeCookie(page, 'dark', async () => {
       expect(await hasDarkClass(page)).toBe(true);
       await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(dark));
-    } finally {
-      await page.evaluate(() => void (document.cookie = 'theme=; path=/; max-age=0'), undefined);
-    }
+    });
   });
 });
 
@@ -101,14 +108,9 @@ describe('a dark system theme', () => {
     await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(dark));
 
     // theme=light cookie + dark system → no class → light controls.
-    await page.evaluate(() => void (document.cookie = 'theme=light; path=/'), undefined);
-    try {
-      await page.reload();
-      await waitForDecoration(page, daily.length);
+    await reloadWithThemeCookie(page, 'light', async () => {
       expect(await hasDarkClass(page)).toBe(false);
       await eventually(() => saveOf(page, id).colours(), (s) => expect(s).toBe(light));
-    } finally {
-      await page.evaluate(() => void (document.cookie = 'theme=; path=/; max-age=0'), undefined);
-    }
+    });
   });
 });

@@ -3,37 +3,16 @@ import type { Page } from 'playwright-core';
 import { launchPaperSift, type PaperSiftBrowser } from '../../../scripts/lib/browser';
 import type { PageName } from '../../../scripts/lib/fixtures';
 import type { E2EBrowser, E2ELaunchOptions, E2EPage } from './e2e-browser';
+import { elementActions, type ElementHandleLike } from './element-actions';
 import { sendFrom } from './send-message';
 
 /** Wraps a Playwright page. Playwright's `evaluate` takes one argument, as E2EPage's does. */
 export function chromiumPage(page: Page, ready?: string): E2EPage {
-  const elementOf = async <A>(find: (arg: A) => Element | null | undefined, arg: A, what: string) => {
-    const handle = (await page.evaluateHandle(find as (a: unknown) => Element | null, arg)).asElement();
-    if (!handle) throw new Error(`${what}: no element from ${String(find).slice(0, 120)}`);
-    return handle;
-  };
   return {
     browserName: 'chromium',
     url: () => page.url(),
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as (a: unknown) => R | Promise<R>, arg) as Promise<R>,
-    async click(find, arg) {
-      const el = await elementOf(find, arg, 'click');
-      await el.click();
-      await el.dispose();
-    },
-    async withElement(find, arg, fn, extra) {
-      const el = await elementOf(find, arg, 'withElement');
-      try {
-        return (await el.evaluate(fn as (e: Element, x: unknown) => unknown, extra)) as Awaited<ReturnType<typeof fn>>;
-      } finally {
-        await el.dispose();
-      }
-    },
-    async focus(find, arg) {
-      const el = await elementOf(find, arg, 'focus');
-      await el.focus();
-      await el.dispose();
-    },
+    ...elementActions(async (find, arg) => (await page.evaluateHandle(find, arg)).asElement() as ElementHandleLike | null),
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
     runScript: async (source) => void (await page.evaluate(source)),

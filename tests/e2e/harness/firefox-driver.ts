@@ -2,40 +2,19 @@
  * The Firefox side of the browser switch: puppeteer-core pages of `scripts/lib/firefox.ts`'s PaperSiftFirefox
  * (headless firefox-esr, the MV2 build installed as a temporary add-on, driven over WebDriver BiDi).
  */
-import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
+import type { KeyInput, Page } from 'puppeteer-core';
 import { launchPaperSiftFirefox } from '../../../scripts/lib/firefox';
 import type { PageName } from '../../../scripts/lib/fixtures';
 import type { E2EBrowser, E2ELaunchOptions, E2EPage } from './e2e-browser';
+import { elementActions, type ElementHandleLike } from './element-actions';
 import { sendFrom } from './send-message';
 
 function firefoxPage(page: Page, reload: () => Promise<void>): E2EPage {
-  const elementOf = async <A>(find: (arg: A) => Element | null | undefined, arg: A, what: string) => {
-    const handle = (await page.evaluateHandle(find as (a: unknown) => Element | null, arg)).asElement();
-    if (!handle) throw new Error(`${what}: no element from ${String(find).slice(0, 120)}`);
-    return handle as ElementHandle<Element>;
-  };
   return {
     browserName: 'firefox',
     url: () => page.url(),
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as (a: unknown) => R | Promise<R>, arg) as Promise<R>,
-    async click(find, arg) {
-      const el = await elementOf(find, arg, 'click');
-      await el.click();
-      await el.dispose();
-    },
-    async withElement(find, arg, fn, extra) {
-      const el = await elementOf(find, arg, 'withElement');
-      try {
-        return (await el.evaluate(fn as (e: Element, x: unknown) => unknown, extra)) as Awaited<ReturnType<typeof fn>>;
-      } finally {
-        await el.dispose();
-      }
-    },
-    async focus(find, arg) {
-      const el = await elementOf(find, arg, 'focus');
-      await el.focus();
-      await el.dispose();
-    },
+    ...elementActions(async (find, arg) => (await page.evaluateHandle(find, arg)).asElement() as ElementHandleLike | null),
     // Playwright's key names; puppeteer over BiDi knows the space bar only as ' '.
     press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput),
     type: (text) => page.keyboard.type(text, { delay: 20 }),

@@ -3,8 +3,8 @@
  * artifacts/bench/summary.md.
  * - decorate-bench.ts: the content script's work in Chromium (daily and 1,000-card month pages, without and with
  *   50 topics) vs the page's own load time, its long work, CPU time and memory, and the issue's +10 ms goal.
- * - matcher-bench.ts / export-bench.ts / library-bench.ts: run when present (`runMatcherBench` / `runExportBench` /
- *   `runLibraryBench`).
+ * - the arrival, matcher, export, library, digest and cross-tab benches (the list below): each file's `run…Bench`,
+ *   when the file is there.
  * BENCH_RUNS sets the number of measured page loads per case (default 5); a slow case stops earlier (see
  * decorate-bench.ts) so the whole run stays within about 5 minutes on 2 cores. Each section says how long it took.
  */
@@ -75,6 +75,7 @@ for (const [file, fn, title] of [
   ['export-bench.ts', 'runExportBench', 'Export'],
   ['library-bench.ts', 'runLibraryBench', 'Library page (10,000 saved papers)'],
   ['digest-bench.ts', 'runDigestBench', 'Digest (1,000 papers, 50 topics) and seen-tracking'],
+  ['cross-tab-bench.ts', 'runCrossTabBench', 'A save reaching another open tab'],
 ] as const) {
   t = Date.now();
   try {

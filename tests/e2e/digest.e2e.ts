@@ -25,7 +25,7 @@ import {
   type StoredDigest,
 } from './digest-support';
 import { controlPage, putTopics, send } from './messages';
-import { cardById, CROSS_TAB_MS, eventually, normaliseLine, SETTLE_MS, useBrowser, waitForDecoration } from './support';
+import { cardById, eventually, normaliseLine, SETTLE_MS, useBrowser, waitForDecoration } from './support';
 
 const RECORDED = readFileSync(API_DAILY.file, 'utf8');
 interface Entry {
@@ -152,10 +152,10 @@ describe('digest', () => {
     const popup = await browser().openPopup();
     const [saveId, hideId] = [LOW_ID, '1508.04525'];
     await popup.getByRole('button', { name: /^Save “One-Shot Neural Ensemble/ }).click();
-    await eventually(() => cardById(page, saveId).getAttribute('data-papersift-saved'), (v) => expect(v).toBe(''), CROSS_TAB_MS);
+    await eventually(() => cardById(page, saveId).getAttribute('data-papersift-saved'), (v) => expect(v).toBe(''));
     const hideTitle = ENTRIES.find((e) => e.paper.id === hideId)!.paper.title;
     await popup.getByRole('button', { name: `Hide “${hideTitle}”` }).click();
-    await eventually(() => cardById(page, hideId).getAttribute('data-papersift-hidden'), (v) => expect(v).toBe('manual'), CROSS_TAB_MS);
+    await eventually(() => cardById(page, hideId).getAttribute('data-papersift-hidden'), (v) => expect(v).toBe('manual'));
     await eventually(() => popupIds(popup), (v) => expect(v).not.toContain(saveId));
     expect(await popupIds(popup)).not.toContain(hideId);
     const saved = await send<Array<{ id: string; source: { url: string } }>>(ctl, { type: 'library/list' });

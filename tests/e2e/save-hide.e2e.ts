@@ -1,7 +1,7 @@
 /** Save and hide: what the reader sees, what survives a reload, and what other open tabs see. Both browsers. */
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers } from '../../scripts/lib/fixtures';
-import { cardById, CROSS_TAB_MS, eventually, useE2EBrowser, waitForDecoration, type CardRef } from './harness';
+import { cardById, eventually, useE2EBrowser, waitForDecoration, type CardRef } from './harness';
 
 const save = (card: CardRef) => card.button(/Save/);
 const hide = (card: CardRef) => card.button(/\bHide\b/);
@@ -12,7 +12,7 @@ const [first, second] = [daily[0]!, daily[1]!];
 describe('save and hide', () => {
   const browser = useE2EBrowser();
 
-  it('persists across a reload and reaches a second tab within a second', async () => {
+  it('persists across a reload and reaches a second tab live', async () => {
     const tabA = await browser().open('daily');
     const tabB = await browser().open('daily');
     await waitForDecoration(tabA, daily.length);
@@ -26,7 +26,7 @@ describe('save and hide', () => {
     expect(await save(cardById(tabA, second.id)).pressed()).toBe('false');
 
     const cardB = cardById(tabB, first.id);
-    await eventually(() => save(cardB).pressed(), (v) => expect(v).toBe('true'), CROSS_TAB_MS);
+    await eventually(() => save(cardB).pressed(), (v) => expect(v).toBe('true'));
     expect(await cardB.attr('data-papersift-saved')).not.toBeNull();
 
     await tabA.reload();
@@ -36,7 +36,7 @@ describe('save and hide', () => {
     // Unsave goes the same way.
     await save(cardById(tabA, first.id)).click();
     await eventually(() => save(cardById(tabA, first.id)).pressed(), (v) => expect(v).toBe('false'));
-    await eventually(() => save(cardB).pressed(), (v) => expect(v).toBe('false'), CROSS_TAB_MS);
+    await eventually(() => save(cardB).pressed(), (v) => expect(v).toBe('false'));
     await tabA.reload();
     await waitForDecoration(tabA, daily.length);
     expect(await save(cardById(tabA, first.id)).pressed()).toBe('false');
@@ -86,7 +86,7 @@ describe('save and hide', () => {
     await eventually(() => cardById(page, first.id).uiText(), (t) => expect(t).toContain(`Hidden: ${first.title}`));
   });
 
-  it('a hide reaches another open tab within a second', async () => {
+  it('a hide reaches another open tab live', async () => {
     const tabA = await browser().open('daily');
     const tabB = await browser().open('daily');
     await waitForDecoration(tabA, daily.length);
@@ -96,7 +96,6 @@ describe('save and hide', () => {
     await eventually(
       () => cardById(tabB, first.id).attr('data-papersift-hidden'),
       (v) => expect(v).toBe('manual'),
-      CROSS_TAB_MS,
     );
   });
 });

@@ -27,7 +27,7 @@ export function useBrowser(options: LaunchOptions = {}): () => PaperSiftBrowser 
   return () => browser!;
 }
 
-export { CROSS_TAB_MS, eventually, normaliseLine, SETTLE_MS } from './harness/wait';
+export { eventually, normaliseLine, SETTLE_MS } from './harness/wait';
 
 export const cardById = (page: Page, id: string): Locator => page.locator(`[data-papersift-id="${id}"]`);
 export const uiHost = (card: Locator): Locator => card.locator('[data-papersift-ui]');

@@ -99,6 +99,7 @@ export class PaperSiftFirefox {
     const page = await this.newPage();
     if (initScript !== undefined) await page.evaluateOnNewDocument(initScript);
     await this.load(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
+    await this.stylesheetsApplied(page);
     return page;
   }
 
@@ -112,6 +113,28 @@ export class PaperSiftFirefox {
       () => !(window as unknown as { papersiftOldDocument?: boolean }).papersiftOldDocument && document.readyState !== 'loading',
       undefined,
       `reload of ${page.url()}: no new document`,
+    );
+    await this.stylesheetsApplied(page);
+  }
+
+  /**
+   * Waits until every linked stylesheet has loaded (its rules readable). The DOM can be complete before the site's
+   * stylesheet arrives, and a test that reads the layout then (topics-triage's baseline) reads an unstyled page;
+   * Chromium's leg waits for `load`, which includes them.
+   */
+  private async stylesheetsApplied(page: Page): Promise<void> {
+    await this.until(
+      page,
+      () =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')].every((link) => {
+          try {
+            return link.sheet !== null && link.sheet.cssRules.length >= 0;
+          } catch {
+            return false; // still loading: Gecko throws on its rules
+          }
+        }),
+      undefined,
+      `${page.url()}: its stylesheets never loaded`,
     );
   }
 

@@ -134,6 +134,23 @@ export function layout(page: E2EPage) {
   );
 }
 type Layout = Awaited<ReturnType<typeof layout>>;
+
+/**
+ * What PaperSift may change about where each card is: its CSS `order` and `display`, its column, whether it shows.
+ * Not its top: HF's grid gives every card `content-visibility: auto` with no intrinsic size, so a card far below the
+ * viewport is 22 px tall until the browser finds it near, which headless Firefox on a busy machine does frames late;
+ * row heights are the browser's rendering of HF's page, not PaperSift's (the reading order is `visualOrder`).
+ */
+export function placement(page: E2EPage) {
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-papersift-id]')].map((r) => {
+        const style = getComputedStyle(r);
+        return { id: r.getAttribute('data-papersift-id')!, order: style.order, display: style.display, left: Math.round(r.getBoundingClientRect().left), shown: r.checkVisibility() };
+      }),
+    undefined,
+  );
+}
 /** Ids of the shown cards in reading order: row by row, left to right. */
 export const visualOrder = (l: Layout) =>
   l

@@ -14,6 +14,7 @@ import {
   layout,
   openDaily,
   putTopics,
+  placement,
   setPrefs,
   summaryText,
   summaryToggle,
@@ -41,8 +42,8 @@ describe('topics: reading the page', () => {
     await eventually(() => idsWith(page, 'data-papersift-topics'), (ids) => expect(ids).toEqual(ENSEMBLE_IDS));
     await eventually(() => summaryText(page), (t) => expect(t).toBe(`27 papers · ${ENSEMBLE_IDS.length} match your topics · 0 hidden`));
 
-    const baseline = await layout(page);
-    expect(visualOrder(baseline)).toEqual(IDS);
+    const baseline = await placement(page);
+    expect(visualOrder(await layout(page))).toEqual(IDS);
     const rest = IDS.filter((id) => !ENSEMBLE_IDS.includes(id));
 
     const first = summaryToggle(page, 'My topics first');
@@ -56,7 +57,8 @@ describe('topics: reading the page', () => {
     await first.click();
     await eventually(() => first.pressed(), (v) => expect(v).toBe('false'));
     expect(await gridOrder(page)).toBeNull();
-    await eventually(() => layout(page), (l) => expect(l).toEqual(baseline));
+    await eventually(() => placement(page), (p) => expect(p).toEqual(baseline));
+    expect(visualOrder(await layout(page))).toEqual(IDS);
 
     const only = summaryToggle(page, 'Only matches');
     await only.click();
@@ -67,7 +69,8 @@ describe('topics: reading the page', () => {
     expect(await summaryText(page)).toBe(`27 papers · ${ENSEMBLE_IDS.length} match your topics · 0 hidden`);
     await only.click();
     await eventually(() => only.pressed(), (v) => expect(v).toBe('false'));
-    await eventually(() => layout(page), (l) => expect(l).toEqual(baseline));
+    await eventually(() => placement(page), (p) => expect(p).toEqual(baseline));
+    expect(visualOrder(await layout(page))).toEqual(IDS);
   });
 
   it('keyboard triage: j/k skip collapsed cards, s/h/x act, ? and Escape, not while typing, off via prefs, o opens', async () => {

@@ -10,12 +10,18 @@ export class LibraryMirror {
   readonly hidden = new Map<string, HideReason>();
   rev = -1;
 
-  load(state: LibraryState): void {
+  /**
+   * Takes the whole state; returns false and keeps what it has when the state is older than the events already
+   * applied (a `state/get` answered before a save, arriving after that save's event: rev only grows, even on reset).
+   */
+  load(state: LibraryState): boolean {
+    if (state.rev < this.rev) return false;
     this.saved.clear();
     this.hidden.clear();
     for (const id of state.savedIds) this.saved.add(id);
     for (const h of state.hidden) this.hidden.set(h.id, h.reason);
     this.rev = state.rev;
+    return true;
   }
 
   /** Applies one event; returns false when events were missed (the caller should reload the whole state). */

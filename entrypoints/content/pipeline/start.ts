@@ -86,8 +86,7 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
     try {
       const state = await sendToBackground({ type: 'state/get' });
       timed('state', () => {
-        mirror.load(state);
-        decorator.refresh();
+        if (mirror.load(state)) decorator.refresh();
       });
     } catch (err) {
       console.warn('[PaperSift] could not read the library; cards show as unsaved until it answers', err);
@@ -103,6 +102,15 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
       decorator.mutes.seed(ready.topics, ready.precedence, early.muteFromJson);
     });
   }
+  // Follow changes before asking for the state: a change published while `state/get` is on its way (a click on a
+  // card shown from the ready state) must not be missed, and load() refuses the answer if it is older.
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const event = changes[CHANGE_KEY]?.newValue as ChangeEvent | undefined;
+    if (area !== 'local' || !event) return;
+    if (mirror.applyEvent(event)) timed('change', () => decorator.refresh([event.change.id]));
+    else void reload(); // we missed events (e.g. the tab was frozen): take the whole state again
+  };
+  browser.storage.onChanged.addListener(onStorage);
   const loaded = reload();
   // Without it, wait briefly for the background, so saved cards don't flash "Save" first (a sleeping worker may take
   // longer: then the cards appear at once and take their state when it answers).
@@ -122,13 +130,6 @@ export async function startPaperSift(ctx: ContentScriptContext): Promise<void> {
   }));
   await loaded;
 
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const event = changes[CHANGE_KEY]?.newValue as ChangeEvent | undefined;
-    if (area !== 'local' || !event) return;
-    if (mirror.applyEvent(event)) timed('change', () => decorator.refresh([event.change.id]));
-    else void reload(); // we missed events (e.g. the tab was frozen): take the whole state again
-  };
-  browser.storage.onChanged.addListener(onStorage);
 
   const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: Reply<unknown>) => void) => {
     if ((msg as TabRequest | undefined)?.type !== 'page/stats') return false;

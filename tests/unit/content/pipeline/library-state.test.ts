@@ -21,6 +21,18 @@ describe('LibraryMirror.load', () => {
     expect([...m.hidden]).toEqual([['2401.00008', 'topic:Crypto']]);
     expect(m.rev).toBe(9);
   });
+
+  it('refuses a state older than an event it applied: a save is not undone by an answer sent before it', () => {
+    const m = loaded(5);
+    const beforeTheSave = { savedIds: ['2401.00001', '2401.00002'], hidden: [], rev: 5 };
+    expect(m.applyEvent(ev(6, { type: 'saved', id: '2401.00004' }))).toBe(true);
+    expect(m.load(beforeTheSave)).toBe(false);
+    expect(m.saved.has('2401.00004')).toBe(true);
+    expect(m.rev).toBe(6);
+    // The same revision, or a newer one, is taken.
+    expect(m.load({ ...beforeTheSave, savedIds: ['2401.00004'], rev: 6 })).toBe(true);
+    expect([...m.saved]).toEqual(['2401.00004']);
+  });
 });
 
 describe('LibraryMirror.applyEvent', () => {

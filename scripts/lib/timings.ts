@@ -89,7 +89,11 @@ export async function waitForSettled(
       if (html.hasAttribute('data-papersift-busy')) return false; // work queued or a match request out
       let lastEnd = 0;
       for (const name of [pass, slice])
-        for (const e of performance.getEntriesByName(name, 'measure')) lastEnd = Math.max(lastEnd, e.startTime + e.duration);
+        for (const e of performance.getEntriesByName(name, 'measure')) {
+          // The seen tracker looks every 250 ms while some card is unseen (~1 ms each): not decoration, never quiet.
+          if ((e as PerformanceMeasure).detail === 'seen') continue;
+          lastEnd = Math.max(lastEnd, e.startTime + e.duration);
+        }
       if (performance.now() - lastEnd < quietMs) return false;
       const roots = document.querySelectorAll('[data-papersift-id]');
       if (roots.length !== cards) return false;

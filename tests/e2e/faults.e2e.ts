@@ -17,7 +17,6 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, listedPapers, PAGES } from '../../scripts/lib/fixtures';
 import { EXT_DIR, FIXTURES_DIR } from '../../scripts/lib/paths';
-import type { BackupFile } from '../../utils/backup/backup-file';
 import type { BackgroundResponses, LibraryState, Reply, TopicsList } from '../../utils/messaging/protocol';
 import type { HiddenPaper, SavedPaper } from '../../utils/storage/records';
 import type { Topic } from '../../utils/topics/types';
@@ -489,7 +488,12 @@ describe('faults: concurrency, worker death, restarts, quotas', () => {
     expect(ext.isClosed()).toBe(true);
 
     const after = await snapshot(await extensionPage());
-    expect(after.backup).toEqual(before.backup as Omit<BackupFile, 'exportedAt'>);
+    // The open tab goes on marking cards seen (half in view for a second) across the reload, later on a busy
+    // machine: the seen list may only grow, in order; everything else is exactly as before.
+    const { seen: seenBefore = [], ...restBefore } = before.backup;
+    const { seen: seenAfter = [], ...restAfter } = after.backup;
+    expect(restAfter).toEqual(restBefore);
+    expect(seenAfter.slice(0, seenBefore.length)).toEqual(seenBefore);
     expect(after.state).toEqual(before.state);
     expect(after.topics).toEqual(before.topics);
     // Stored records compared field by field, not only through the reading code.

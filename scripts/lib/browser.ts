@@ -1,100 +1,15 @@
 /// <reference types="node" />
-/*
- * Over 300 lines on purpose: the launch, the fixture routes and the service-worker control over CDP are one
- * harness that every e2e file, the demo and the bench share; splitting it would spread the one place to look.
- */
 /**
- * The one place that launches Chromium with PaperSift and serves the offline Hugging Face pages at their real URLs.
- * Used by the e2e tests, `npm run demo` and `npm run bench`.
- *
- * The machine has no internet: every huggingface.co request is answered from tests/fixtures, images get a 1×1
- * transparent PNG, and any other host is aborted at once.
+ * The one place that launches Chromium with PaperSift, every request routed to the offline site (fixture-site.ts),
+ * and controls its service worker over CDP. Used by the e2e tests, `npm run demo` and `npm run bench`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Route, type Worker } from 'playwright-core';
-import { API_DAILY, PAGES, SITE_CSS, type PageName } from './fixtures';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { FixtureSite } from './fixture-site';
+import { PAGES, type PageName } from './fixtures';
 import { chromiumPath, EXT_DIR } from './paths';
-
-const TRANSPARENT_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
-const STYLESHEET_PATH = /^\/front\/build\/kube-[^/]+\/style\.css$/;
-const IMAGE_PATH = /\.(png|jpe?g|gif|svg|webp|ico|avif)$/i;
-
-interface Body {
-  /** A fixture file (re-read when it changes, so a regenerated one is picked up), or a fixed body. */
-  file?: string;
-  body?: string;
-  contentType: string;
-  /** Extra response headers (e.g. a Content-Security-Policy a test page is served with). */
-  headers?: Record<string, string>;
-}
-
-/** What the fake huggingface.co serves. Tests add page variants with `servePage`. */
-export class FixtureSite {
-  private readonly bodies = new Map<string, Body>();
-  /** huggingface.co URLs that got a 404 and other hosts that were aborted: handy when a page looks wrong. */
-  readonly misses: string[] = [];
-
-  constructor() {
-    for (const page of Object.values(PAGES)) this.bodies.set(key(page.url), { file: page.file, contentType: HTML });
-    this.bodies.set(key(API_DAILY.url), { file: API_DAILY.file, contentType: 'application/json; charset=utf-8' });
-  }
-
-  /** Serves `html` at `url` (exact path and query; the fragment is ignored), with any extra headers. */
-  servePage(url: string, html: string, headers?: Record<string, string>): void {
-    this.bodies.set(key(url), { body: html, contentType: HTML, headers });
-  }
-
-  async handle(route: Route): Promise<void> {
-    const request = route.request();
-    const url = new URL(request.url());
-    const isHf = url.hostname === 'huggingface.co' || url.hostname.endsWith('.huggingface.co');
-    if (isHf && url.hostname === 'huggingface.co' && STYLESHEET_PATH.test(url.pathname)) {
-      return route.fulfill({ status: 200, contentType: 'text/css; charset=utf-8', body: readCached(SITE_CSS) });
-    }
-    if (isHf && url.hostname === 'huggingface.co') {
-      const entry = this.bodies.get(key(url.href));
-      if (entry) {
-        let body: string | Buffer;
-        try {
-          body = entry.body ?? readCached(entry.file!);
-        } catch (err) {
-          // Answer rather than throw: a route handler that throws leaves the page waiting for its timeout.
-          return route.fulfill({ status: 500, contentType: 'text/plain', body: String(err) });
-        }
-        return route.fulfill({ status: 200, contentType: entry.contentType, body, headers: { 'cache-control': 'no-store', ...entry.headers } });
-      }
-    }
-    if (isHf && (request.resourceType() === 'image' || IMAGE_PATH.test(url.pathname))) {
-      return route.fulfill({ status: 200, contentType: 'image/png', body: TRANSPARENT_PNG });
-    }
-    this.misses.push(url.href);
-    if (isHf) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not in the offline fixtures' });
-    return route.abort('blockedbyclient');
-  }
-}
-
-const HTML = 'text/html; charset=utf-8';
-const key = (url: string) => {
-  const u = new URL(url);
-  return u.origin + u.pathname + u.search;
-};
-
-const fileCache = new Map<string, { mtimeMs: number; body: Buffer }>();
-/** Reads a fixture, re-reading only when it changed: the month page is 12 MB and the bench loads it many times. */
-function readCached(file: string): Buffer {
-  if (!existsSync(file)) throw new Error(`fixture missing: ${file}`);
-  const { mtimeMs } = statSync(file);
-  const hit = fileCache.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
-  const body = readFileSync(file);
-  fileCache.set(file, { mtimeMs, body });
-  return body;
-}
 
 export interface LaunchOptions {
   /** Load PaperSift (default true). The bench turns it off to measure the page alone. */

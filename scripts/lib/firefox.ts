@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { FixtureSite } from './browser';
+import { FixtureSite } from './fixture-site';
 import { PAGES, type PageName } from './fixtures';
 import { firefoxPath, ROOT } from './paths';
 

@@ -5,7 +5,7 @@
  * (the service worker over CDP, downloads, Playwright's role locators) stay Chromium-only; `legs.ts` lists them with why.
  */
 import { afterAll, beforeAll, beforeEach, it } from 'vitest';
-import type { FixtureSite } from '../../../scripts/lib/browser';
+import type { FixtureSite } from '../../../scripts/lib/fixture-site';
 import type { PageName } from '../../../scripts/lib/fixtures';
 import type { PageEvaluator } from '../../../scripts/lib/page-evaluator';
 

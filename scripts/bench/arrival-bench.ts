@@ -12,6 +12,7 @@ import { fixtureHtml, listedPapers, PAGES } from '../lib/fixtures';
 import { initScript, installFlashProbe, readFlashes } from '../lib/flash-probe';
 import { ensureMonthFixture } from '../lib/month-fixture';
 import { compileTopics, type Topic } from '../../utils/topics';
+import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const MUTE: Topic = {
@@ -31,11 +32,6 @@ function hooksProbe(cards: number): void {
   if (document.documentElement) watch();
   else new MutationObserver((_r, o) => document.documentElement && (o.disconnect(), watch())).observe(document, { childList: true });
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
-};
 
 interface Load {
   loadMs: number;

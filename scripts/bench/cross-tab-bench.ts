@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { launchPaperSift, type PaperSiftBrowser } from '../lib/browser';
 import { fixtureHtml, listedPapers, PAGES } from '../lib/fixtures';
 import { PAPERS_MATCH_PATTERNS } from '../../utils/hf/selectors';
+import { quantile } from './stats';
 
 const CLICKS = Number(process.env.BENCH_RUNS) ? Number(process.env.BENCH_RUNS) * 3 : 15;
 const WARM_UP = 2;
@@ -119,11 +120,6 @@ async function measure(b: PaperSiftBrowser, probe: Probe, ids: string[]): Promis
     await tabB.close();
   }
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 
 export async function runCrossTabBench(): Promise<string> {
   const ids = listedPapers(fixtureHtml('daily')).map((p) => p.id).slice(0, CLICKS + WARM_UP);

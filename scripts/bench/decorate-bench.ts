@@ -47,6 +47,7 @@ import {
 import type { Topic } from '../../utils/topics/types';
 import { FLOOR_CARDS_ATTR, FLOOR_MS_ATTR, writeFloorExtension } from './floor-extension';
 import { buildTopics, loadCorpus } from './matcher-bench';
+import { median } from './stats';
 
 const QUIET_MS = 500;
 const LONG_MS = 50;
@@ -151,13 +152,6 @@ interface LoadSample {
   cpu: MainThreadTime | null;
   memory: PageMemory | null;
 }
-
-const median = (xs: number[]) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const MB = 1024 * 1024;
 function medianMemory(samples: LoadSample[]): MemoryFigures | null {

@@ -18,9 +18,9 @@ import { newestFirst, parseDailyPapers } from '../../utils/digest/daily-api';
 import { matchDigest, unseenOnly } from '../../utils/digest/new-for-you';
 import type { Topic } from '../../utils/topics/types';
 import { buildTopics, loadCorpus } from './matcher-bench';
+import { median } from './stats';
 
 const PAPERS = 1_000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /** The recorded API answer made 1,000 entries long (ids and titles as the month fixture makes them), ~2 MB. */

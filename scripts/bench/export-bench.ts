@@ -9,6 +9,7 @@ import { exportPapers } from '../../utils/export/export-papers';
 import { EXPORT_FORMATS } from '../../utils/export/formats';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../utils/model/paper';
 import type { SavedPaper } from '../../utils/storage/records';
+import { median } from './stats';
 
 export interface ExportBenchRow {
   format: string;
@@ -52,8 +53,6 @@ export function syntheticPapers(count = PAPER_COUNT): SavedPaper[] {
     } satisfies SavedPaper;
   });
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function runExportBench(): Promise<ExportBenchRow[]> {
   const papers = syntheticPapers();

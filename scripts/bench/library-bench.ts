@@ -11,6 +11,7 @@ import { NO_FILTERS, selectPapers } from '../../utils/library/select-papers';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../utils/model/paper';
 import type { SavedPaper } from '../../utils/storage/records';
 import { runExportBench } from './export-bench';
+import { median } from './stats';
 
 export interface LibraryBenchResult {
   papers: number;
@@ -90,7 +91,6 @@ export function benchPapers(count = PAPER_COUNT): SavedPaper[] {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function runLibraryBench(): Promise<LibraryBenchResult> {

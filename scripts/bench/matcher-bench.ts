@@ -14,6 +14,7 @@ import { compileTopics } from '../../utils/topics/compile';
 import { naiveMatch } from '../../utils/topics/naive';
 import { TOPIC_PALETTE } from '../../utils/topics/palette';
 import type { MatchableText, Topic } from '../../utils/topics/types';
+import { median } from './stats';
 
 export interface MatcherBenchResult {
   compileMs: number;
@@ -101,12 +102,6 @@ export function buildTopics(corpus: MatchableText[], topicCount = TOPICS, termsP
       createdAt: t,
     } satisfies Topic;
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function timeIt(run: () => void, repeats: number, warmups = 1): number {

@@ -18,6 +18,7 @@ import { ensureMonthFixture } from '../lib/month-fixture';
 import { waitForSettled } from '../lib/timings';
 import { putTopics } from './decorate-bench';
 import { buildTopics, loadCorpus } from './matcher-bench';
+import { median } from './stats';
 
 interface TraceEvent {
   name: string;
@@ -94,7 +95,6 @@ try {
     }
     summary.push({ long: tasks.filter((t) => ms(t) >= LONG_MS).length, longest: Math.max(0, ...tasks.map(ms)), total: tasks.reduce((a, t) => a + ms(t), 0) });
   }
-  const median = (xs: number[]) => [...xs].sort((a, c) => a - c)[xs.length >> 1] ?? NaN;
   console.log(
     `${which}${withTopics ? ' + topics' : ''}, median of ${summary.length} loads: ${median(summary.map((s) => s.long))} tasks ≥ ${LONG_MS} ms, ` +
       `longest ${median(summary.map((s) => s.longest)).toFixed(0)} ms, all tasks ${median(summary.map((s) => s.total)).toFixed(0)} ms ` +
